@@ -1,0 +1,29 @@
+/** Meetings as iCalendar: stable UIDs, cancelled meetings kept as cancelled, all-day where no time is printed. */
+import ical, { ICalEventStatus } from "ical-generator";
+import type { Portal } from "./content/model.ts";
+import { committeeName } from "./queries.ts";
+
+export function meetingsCalendar(portal: Portal, base: string, committee?: string): string {
+  const host = new URL(base).host;
+  const cal = ical({ name: `${portal.site.title}: meetings`, prodId: { company: portal.site.organisation, product: "send-portal", language: "EN" } });
+  for (const m of portal.meetings) {
+    if (committee && m.data.committee !== committee) continue;
+    // Only meetings with a known day go into a calendar.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(m.data.date)) continue;
+    const [h, min] = (m.data.time ?? "00:00").split(":").map(Number) as [number, number];
+    const start = new Date(`${m.data.date}T00:00:00Z`);
+    start.setUTCHours(h, min);
+    cal.createEvent({
+      id: `${m.slug}@${host}`,
+      start,
+      ...(m.data.time ? { end: new Date(start.getTime() + 2 * 3600_000), floating: true } : { allDay: true }),
+      summary: `${committeeName(portal, m.data.committee)}${m.data.title ? `: ${m.data.title}` : ""}`,
+      location: m.data.venue ?? null,
+      url: new URL(`/meetings/${m.slug}/`, base).href,
+      description: `Agenda, papers and decisions: ${new URL(`/meetings/${m.slug}/`, base).href}`,
+      status: m.data.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      stamp: start,
+    });
+  }
+  return cal.toString();
+}

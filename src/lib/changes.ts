@@ -1,0 +1,84 @@
+/** What changed, when: the events behind the home page's "latest" list, the changes page and the feed. */
+import type { Portal } from "./content/model.ts";
+import { formatterFor } from "./kpi-status.ts";
+import { comparePeriods, labelPeriod, period } from "./period.ts";
+import { committeeName, meetingsNewestFirst, visibleReports, visibleVersions } from "./queries.ts";
+
+export interface Change {
+  /** When it happened (a period string; figures use the period they describe). */
+  readonly when: string;
+  readonly kind: "New report" | "Report updated" | "Decision" | "Meeting" | "New figure" | "Correction";
+  readonly title: string;
+  /** Where to read it on the portal. */
+  readonly href: string;
+  /** A stable id, for feeds. */
+  readonly id: string;
+}
+
+/** Every change, newest first. */
+export function allChanges(portal: Portal): Change[] {
+  const out: Change[] = [];
+  for (const { report } of visibleReports(portal)) {
+    for (const v of visibleVersions(report)) {
+      out.push({
+        when: v.data.published,
+        kind: v.n === 1 ? "New report" : "Report updated",
+        title: v.n === 1 ? v.data.title : `${v.data.title} (version ${v.n}): ${v.data.changes ?? "updated"}`,
+        href: `/reports/${report.slug}/v${v.n}/`,
+        id: `report:${report.slug}/v${v.n}`,
+      });
+    }
+  }
+  for (const m of portal.meetings) {
+    if (m.data.status !== "held") continue;
+    out.push({ when: m.data.date, kind: "Meeting", title: `${committeeName(portal, m.data.committee)} met`, href: `/meetings/${m.slug}/`, id: `meeting:${m.slug}` });
+    for (const d of m.data.decisions) {
+      out.push({ when: m.data.date, kind: "Decision", title: `${d.ref}: ${d.text.length > 120 ? `${d.text.slice(0, 117)}…` : d.text}`, href: `/decisions/${d.id}/`, id: `decision:${d.id}` });
+    }
+  }
+  for (const { slug, data: kpi } of portal.kpis) {
+    const fmt = formatterFor(kpi);
+    for (const s of kpi.series) {
+      for (const v of s.values) {
+        if (v.value !== null)
+          out.push({ when: v.asAt ?? v.period, kind: "New figure", title: `${kpi.ref} ${kpi.title}${kpi.series.length > 1 ? ` (${s.label})` : ""}: ${fmt(v.value)} for ${labelPeriod(period(v.period))}`, href: `/kpis/${slug}/`, id: `value:${slug}/${s.id}/${v.period}` });
+        for (const r of v.revisions ?? [])
+          out.push({ when: r.revised, kind: "Correction", title: `${kpi.ref} ${kpi.title}: ${labelPeriod(period(v.period))} corrected. ${r.reason}`, href: `/kpis/${slug}/#corrections`, id: `revision:${slug}/${s.id}/${v.period}/${r.revised}` });
+      }
+    }
+  }
+  return out.sort((a, b) => comparePeriods(period(b.when), period(a.when)) || a.id.localeCompare(b.id));
+}
+
+/** The latest `n` changes, figures grouped so one report does not flood the list. */
+export function recentChanges(portal: Portal, n: number): Change[] {
+  return allChanges(portal).filter((c) => c.kind !== "New figure").slice(0, n);
+}
+
+export interface ChangeWindow {
+  readonly meeting: { slug: string; title: string; date: string };
+  readonly since?: { slug: string; title: string; date: string } | undefined;
+  readonly changes: readonly Change[];
+}
+
+/** Changes grouped by meeting: everything up to each meeting since the one before, newest meeting first. */
+export function changesByMeeting(portal: Portal): ChangeWindow[] {
+  const meetings = [...meetingsNewestFirst(portal)].reverse();
+  const changes = allChanges(portal);
+  return meetings
+    .map((m, i) => {
+      const prev = meetings[i - 1];
+      const end = period(m.data.date).end;
+      const start = prev ? period(prev.data.date).end : "0000-00-00";
+      const describe = (x: typeof m) => ({ slug: x.slug, title: committeeName(portal, x.data.committee), date: x.data.date });
+      return {
+        meeting: describe(m),
+        since: prev ? describe(prev) : undefined,
+        changes: changes.filter((c) => {
+          const e = period(c.when).end;
+          return e > start && e <= end;
+        }),
+      };
+    })
+    .reverse();
+}

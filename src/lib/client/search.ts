@@ -1,0 +1,84 @@
+/**
+ * The search page's script: Pagefind's API, with the query and filters kept in the
+ * URL so a search can be shared and survives the back button.
+ */
+interface PagefindResult {
+  data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; filters: Record<string, string[]> }>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(q: string | null, o: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+}
+
+const FILTER_NAMES: Record<string, string> = { type: "Type", plan: "Plan", committee: "Committee", year: "Year" };
+
+export async function startSearch(): Promise<void> {
+  const form = document.getElementById("search-form") as HTMLFormElement;
+  const input = document.getElementById("q") as HTMLInputElement;
+  const status = document.getElementById("search-status")!;
+  const list = document.getElementById("search-results")!;
+  const selects = document.getElementById("filter-selects")!;
+  const url = "/pagefind/pagefind.js";
+  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+  await pagefind.options({ excerptLength: 24 });
+  const available = await pagefind.filters();
+  const params = new URLSearchParams(location.search);
+  for (const [name, values] of Object.entries(available)) {
+    const label = document.createElement("label");
+    label.textContent = `${FILTER_NAMES[name] ?? name} `;
+    const select = document.createElement("select");
+    select.name = name;
+    select.add(new Option("Any", ""));
+    for (const v of Object.keys(values).sort()) select.add(new Option(v, v));
+    select.value = params.get(name) ?? "";
+    label.append(select);
+    selects.append(label);
+  }
+  (document.getElementById("search-filters") as HTMLElement).hidden = Object.keys(available).length === 0;
+  input.value = params.get("q") ?? "";
+
+  async function run(push: boolean) {
+    const q = input.value.trim();
+    const filters = Object.fromEntries([...selects.querySelectorAll("select")].filter((s) => s.value).map((s) => [s.name, s.value]));
+    const query = new URLSearchParams({ ...(q ? { q } : {}), ...filters }).toString();
+    if (push) history.pushState(null, "", query ? `?${query}` : location.pathname);
+    list.replaceChildren();
+    if (!q && Object.keys(filters).length === 0) {
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Searching…";
+    const search = await pagefind.search(q || null, { filters });
+    const results = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+    for (const r of results) {
+      const li = document.createElement("li");
+      const h = document.createElement("h2");
+      const a = document.createElement("a");
+      a.href = r.url;
+      a.textContent = r.meta.title ?? r.url;
+      h.append(a);
+      const p = document.createElement("p");
+      p.innerHTML = r.excerpt; // Pagefind escapes the text and adds only <mark>.
+      const meta = document.createElement("p");
+      meta.className = "meta";
+      meta.textContent = r.filters["type"]?.join(", ") ?? "";
+      li.append(h, meta, p);
+      list.append(li);
+    }
+    const n = search.results.length;
+    status.textContent = `${n} result${n === 1 ? "" : "s"}${q ? ` for “${q}”` : ""}${n > 30 ? "; showing the first 30" : ""}.`;
+  }
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void run(true);
+  });
+  selects.addEventListener("change", () => void run(true));
+  addEventListener("popstate", () => {
+    const p = new URLSearchParams(location.search);
+    input.value = p.get("q") ?? "";
+    for (const s of selects.querySelectorAll("select")) s.value = p.get(s.name) ?? "";
+    void run(false);
+  });
+  await run(false);
+}

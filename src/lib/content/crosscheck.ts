@@ -1,0 +1,205 @@
+import { fitsFrequency, period, FREQUENCIES } from "../period.ts";
+import type { TargetExpr } from "../../schemas/index.ts";
+import type { Portal } from "./model.ts";
+import type { Path, Problem } from "./problems.ts";
+import { formatPath } from "./problems.ts";
+import type { SourceFile } from "./source.ts";
+
+/** Slugs that exist as files, valid or not, so a broken file is not also reported as a missing reference. */
+export interface Existing {
+  readonly committees: ReadonlySet<string>;
+  readonly plans: ReadonlySet<string>;
+  readonly kpis: ReadonlySet<string>;
+  readonly meetings: ReadonlySet<string>;
+  readonly reports: ReadonlySet<string>;
+}
+
+function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d < bestScore) [best, bestScore] = [c, d];
+  }
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 2)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Checks everything a schema alone cannot: that references resolve, ids are
+ * unique, and every KPI value's period fits how often it is measured.
+ */
+export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFile>, existing: Existing): Problem[] {
+  const problems: Problem[] = [];
+  const at = (file: string, path: Path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
+
+  /** Reports a reference to something that does not exist, suggesting the nearest match. */
+  const ref = (options: { file: string; path: Path; value: string; noun: string; known: ReadonlySet<string>; where: string }) => {
+    if (options.known.has(options.value)) return;
+    const near = closest(options.value, options.known);
+    problems.push({
+      ...at(options.file, options.path),
+      message: `no ${options.noun} "${options.value}" exists`,
+      fix: near ? `Did you mean "${near}"?` : `Check the spelling, or add ${options.where}`,
+    });
+  };
+
+  const actionKeys = new Set(portal.plans.flatMap((p) => p.actions.map((a) => a.key)));
+  const knownAction = (key: string) => actionKeys.has(key) || (existing.plans.has(key.split("/")[0]!) && !portal.plans.some((p) => p.slug === key.split("/")[0]));
+  const actionRef = (file: string, path: Path, value: string) => {
+    if (knownAction(value)) return;
+    const near = closest(value, actionKeys);
+    problems.push({ ...at(file, path), message: `no action "${value}" exists`, fix: near ? `Did you mean "${near}"?` : "Use plan-slug/action-id as listed in content/plans/" });
+  };
+  const versionsOf = new Map(portal.reports.map((r) => [r.slug, new Set(r.versions.map((v) => v.n))]));
+  const reportRef = (file: string, path: Path, value: string) => {
+    const [slug, v] = value.split("/v");
+    ref({ file, path, value: slug!, noun: "report", known: existing.reports, where: `content/reports/${slug}/v1.md` });
+    if (v && versionsOf.has(slug!) && !versionsOf.get(slug!)!.has(Number(v)))
+      problems.push({ ...at(file, path), message: `report "${slug}" has no version ${v}`, fix: `It has versions ${[...versionsOf.get(slug!)!].join(", ")}` });
+  };
+
+  // Plans: areas and actions unique; action KPIs exist.
+  for (const plan of portal.plans) {
+    duplicates(plan.data.areas.map((a, i) => ({ id: a.id, path: ["areas", i, "id"] })), "area id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
+    const actionIds = plan.data.areas.flatMap((a, i) => a.actions.map((x, j) => ({ id: x.id, path: ["areas", i, "actions", j, "id"] as Path })));
+    duplicates(actionIds, "action id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
+    plan.data.areas.forEach((area, i) =>
+      area.actions.forEach((action, j) =>
+        action.kpis.forEach((kpi, k) => ref({ file: plan.file, path: ["areas", i, "actions", j, "kpis", k], value: kpi, noun: "KPI", known: existing.kpis, where: `data/kpis/${kpi}.json` })),
+      ),
+    );
+  }
+
+  // KPIs: plan, series, periods, comparators, targets, commentary, re-baselining.
+  const decisionIds = new Set(portal.decisions.map((d) => d.id));
+  for (const { file, data: kpi } of portal.kpis) {
+    if (kpi.plan) ref({ file, path: ["plan"], value: kpi.plan, noun: "plan", known: existing.plans, where: `content/plans/${kpi.plan}.md` });
+    duplicates(kpi.series.map((s, i) => ({ id: s.id, path: ["series", i, "id"] })), "series id").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
+    kpi.series.forEach((s, i) => {
+      const seen = new Map<string, number>();
+      s.values.forEach((v, j) => {
+        const p = period(v.period);
+        if (!fitsFrequency(p, s.frequency))
+          problems.push({
+            ...at(file, ["series", i, "values", j, "period"]),
+            message: `"${v.period}" is not a period a ${s.frequency} series can have`,
+            fix: `Use a ${FREQUENCIES[s.frequency].join(" or ")} period, or put this value in a series of its own with the right frequency`,
+          });
+        if (seen.has(p.key))
+          problems.push({ ...at(file, ["series", i, "values", j, "period"]), message: `period "${v.period}" appears twice in series "${s.id}" (first at values[${seen.get(p.key)}])`, fix: "Keep one value per period; record a correction with revisions instead" });
+        seen.set(p.key, j);
+        v.revisions?.forEach((r, k) => {
+          if (v.asAt === undefined && r.revised < p.start)
+            problems.push({ ...at(file, ["series", i, "values", j, "revisions", k, "revised"]), message: `revised on ${r.revised}, before the period ${v.period} began`, fix: "Check the date of the correction" });
+        });
+      });
+    });
+    const comparatorIds = new Set(kpi.comparators.map((c) => c.id));
+    const seriesIds = new Set(kpi.series.map((s) => s.id));
+    duplicates(kpi.comparators.map((c, i) => ({ id: c.id, path: ["comparators", i, "id"] })), "comparator id").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
+    kpi.comparators.forEach((c, i) => {
+      if (c.series) ref({ file, path: ["comparators", i, "series"], value: c.series, noun: "series", known: seriesIds, where: "a series with that id" });
+    });
+    const checkTargets = (targets: typeof kpi.targets, base: Path) => {
+      const seen = new Set<string>();
+      targets.forEach((m, i) => {
+        if (seen.has(m.period)) problems.push({ ...at(file, [...base, i, "period"]), message: `two milestones for period "${m.period}"`, fix: "Keep one target per period" });
+        seen.add(m.period);
+        comparatorsIn(m.target).forEach((c) => ref({ file, path: [...base, i, "target"], value: c, noun: "comparator", known: comparatorIds, where: `a comparator with id "${c}" to this KPI` }));
+        if (usesBaseline(m.target) && (!kpi.baseline || kpi.baseline.value === null))
+          problems.push({ ...at(file, [...base, i, "target"]), message: "this target is relative to the baseline, but the KPI has no baseline value", fix: "Add baseline.value, or store the target as unquantified until the baseline is set" });
+      });
+    };
+    checkTargets(kpi.targets, ["targets"]);
+    if (kpi.baseline && kpi.baseline.value === null && !kpi.baseline.note)
+      problems.push({ ...at(file, ["baseline", "note"]), message: "a baseline of null needs a note saying why there is none yet" });
+    kpi.commentary.forEach((c, i) => {
+      if (c.report) reportRef(file, ["commentary", i, "report"], c.report);
+    });
+    kpi.rebaselines.forEach((r, i) => {
+      if (r.decision) ref({ file, path: ["rebaselines", i, "decision"], value: r.decision, noun: "decision", known: decisionIds, where: "the decision to a meeting file" });
+      if (r.previousTargets) checkTargets(r.previousTargets, ["rebaselines", i, "previousTargets"]);
+    });
+  }
+
+  // Reports: meeting, plan, actions, KPIs.
+  for (const report of portal.reports) {
+    for (const v of report.versions) {
+      const { file, data } = v;
+      if (data.meeting) ref({ file, path: ["meeting"], value: data.meeting, noun: "meeting", known: existing.meetings, where: `content/meetings/${data.meeting}.md` });
+      if (data.plan) ref({ file, path: ["plan"], value: data.plan, noun: "plan", known: existing.plans, where: `content/plans/${data.plan}.md` });
+      data.actions.forEach((a, i) => actionRef(file, ["actions", i, "action"], a.action));
+      duplicates(data.actions.map((a, i) => ({ id: a.action, path: ["actions", i, "action"] })), "action").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
+      data.kpis.forEach((k, i) => ref({ file, path: ["kpis", i, "kpi"], value: k.kpi, noun: "KPI", known: existing.kpis, where: `data/kpis/${k.kpi}.json` }));
+    }
+  }
+
+  // Meetings and decisions.
+  const decisionSeen = new Map<string, string>();
+  for (const m of portal.meetings) {
+    const { file, data } = m;
+    ref({ file, path: ["committee"], value: data.committee, noun: "committee", known: existing.committees, where: `content/committees/${data.committee}.yml` });
+    const items = new Set(data.agenda.map((a) => a.number));
+    duplicates(data.agenda.map((a, i) => ({ id: a.number, path: ["agenda", i, "number"] })), "agenda item number").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
+    data.agenda.forEach((a, i) =>
+      a.papers.forEach((p, j) => {
+        if (p.report) reportRef(file, ["agenda", i, "papers", j, "report"], p.report);
+        if (!p.report && !p.url) problems.push({ ...at(file, ["agenda", i, "papers", j]), message: "a paper needs either report (a report in the portal) or url (where to read it)" });
+      }),
+    );
+    data.decisions.forEach((d, i) => {
+      const path: Path = ["decisions", i];
+      const first = decisionSeen.get(d.id);
+      if (first) problems.push({ ...at(file, [...path, "id"]), message: `decision id "${d.id}" is already used in ${first}`, fix: "Decision ids must be unique across all meetings" });
+      decisionSeen.set(d.id, file);
+      if (d.item !== undefined && !items.has(d.item)) problems.push({ ...at(file, [...path, "item"]), message: `no agenda item "${d.item}" in this meeting`, fix: `Use one of ${[...items].join(", ") || "the agenda's item numbers (the agenda is empty)"}` });
+      d.actions.forEach((a, j) => actionRef(file, [...path, "actions", j], a));
+      d.kpis.forEach((k, j) => ref({ file, path: [...path, "kpis", j], value: k, noun: "KPI", known: existing.kpis, where: `data/kpis/${k}.json` }));
+      d.reports.forEach((r, j) => reportRef(file, [...path, "reports", j], r));
+    });
+  }
+
+  // Glossary.
+  const glossaryFile = "content/glossary.yml";
+  duplicates(portal.glossary.map((t, i) => ({ id: t.id, path: [i, "id"] })), "glossary id").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
+  duplicates(portal.glossary.map((t, i) => ({ id: t.term.toLowerCase(), path: [i, "term"] })), "glossary term").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
+
+  return problems;
+}
+
+function duplicates(items: { id: string; path: Path }[], noun: string): [Path, string][] {
+  const first = new Map<string, Path>();
+  const out: [Path, string][] = [];
+  for (const { id, path } of items) {
+    const seen = first.get(id);
+    if (seen) out.push([path, `duplicate ${noun} "${id}" (first used at ${formatPath(seen)})`]);
+    else first.set(id, path);
+  }
+  return out;
+}
+
+function comparatorsIn(t: TargetExpr): string[] {
+  if (t.kind === "comparator") return [t.comparator];
+  if (t.kind === "max" || t.kind === "min") return t.of.flatMap(comparatorsIn);
+  return [];
+}
+
+function usesBaseline(t: TargetExpr): boolean {
+  if (t.kind === "baseline-plus") return true;
+  if (t.kind === "max" || t.kind === "min") return t.of.some(usesBaseline);
+  return false;
+}

@@ -1,0 +1,220 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type * as z from "zod";
+import {
+  committeeSchema,
+  glossarySchema,
+  kpiSchema,
+  meetingSchema,
+  planSchema,
+  reportVersionSchema,
+  siteSchema,
+} from "../../schemas/index.ts";
+import { crossCheck } from "./crosscheck.ts";
+import { checkMarkdown, renderMarkdown } from "./markdown.ts";
+import type { Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
+import { problemsFromZod, type Problem } from "./problems.ts";
+import { parseJsonFile, parseMarkdownFile, parseYamlFile, type SourceFile } from "./source.ts";
+
+export type LoadResult = { ok: true; portal: Portal; sources: SourceIndex } | { ok: false; problems: Problem[] };
+
+/** Where each entry's fields are, for cross-checks to point at. */
+export type SourceIndex = ReadonlyMap<string, SourceFile>;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+interface Collection {
+  /** Folder under the root. */
+  readonly dir: string;
+  readonly ext: ".md" | ".yml" | ".json";
+  /** What a file in it is, for messages. */
+  readonly noun: string;
+}
+
+const COLLECTIONS = {
+  committees: { dir: "content/committees", ext: ".yml", noun: "committee" },
+  plans: { dir: "content/plans", ext: ".md", noun: "plan" },
+  meetings: { dir: "content/meetings", ext: ".md", noun: "meeting" },
+  kpis: { dir: "data/kpis", ext: ".json", noun: "KPI" },
+} as const satisfies Record<string, Collection>;
+
+function parseFile(root: string, file: string): ReturnType<typeof parseYamlFile> {
+  const text = readFileSync(join(root, file), "utf8");
+  if (file.endsWith(".md")) return parseMarkdownFile(file, text);
+  if (file.endsWith(".json")) return parseJsonFile(file, text.replace(/^\uFEFF/, ""));
+  return parseYamlFile(file, text.replace(/^\uFEFF/, ""));
+}
+
+const posix = (p: string) => p.split(sep).join("/");
+
+/** Lists a collection's files, reporting any file that cannot be one of its entries. */
+function listCollection(root: string, c: Collection, problems: Problem[]): { slug: string; file: string }[] {
+  const dir = join(root, c.dir);
+  if (!existsSync(dir)) return [];
+  const found: { slug: string; file: string }[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const file = posix(relative(root, join(dir, name)));
+    if (name.startsWith(".")) continue;
+    if (!name.endsWith(c.ext) || statSync(join(dir, name)).isDirectory()) {
+      problems.push({ file, message: `unexpected file in ${c.dir}: each ${c.noun} is one ${c.ext} file`, fix: `Rename it to end in ${c.ext}, or move it out of ${c.dir}` });
+      continue;
+    }
+    const slug = name.slice(0, -c.ext.length);
+    if (!SLUG.test(slug)) {
+      problems.push({ file, message: `the file name "${slug}" is not a valid URL slug: use lower-case letters, digits and single hyphens`, fix: `Rename it, e.g. to ${slugify(slug)}${c.ext}` });
+      continue;
+    }
+    found.push({ slug, file });
+  }
+  return found;
+}
+
+export function slugify(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "untitled";
+}
+
+/** Parses and validates one file against a schema; records problems, returns the data or undefined. */
+function validate<S extends z.ZodType>(
+  root: string,
+  file: string,
+  schema: S,
+  problems: Problem[],
+  sources: Map<string, SourceFile>,
+): { data: z.infer<S>; source: SourceFile } | undefined {
+  const parsed = parseFile(root, file);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const { source } = parsed;
+  sources.set(file, source);
+  const result = schema.safeParse(source.data);
+  if (!result.success) {
+    problems.push(...problemsFromZod({ file, issues: result.error.issues, data: source.data, locate: source.locate }));
+    return undefined;
+  }
+  if (source.body !== undefined) {
+    problems.push(...checkMarkdown({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
+  }
+  return { data: result.data, source };
+}
+
+/** Reads `content/reports/{report}/v{n}.md`. */
+function loadReports(root: string, problems: Problem[], sources: Map<string, SourceFile>): ReportEntry[] {
+  const dir = join(root, "content/reports");
+  if (!existsSync(dir)) return [];
+  const reports: ReportEntry[] = [];
+  for (const slug of readdirSync(dir).sort()) {
+    if (slug.startsWith(".")) continue;
+    const folder = join(dir, slug);
+    const rel = posix(relative(root, folder));
+    if (!statSync(folder).isDirectory()) {
+      problems.push({ file: rel, message: "a report is a folder of versions, not a single file", fix: `Move it to content/reports/${slugify(slug.replace(/\.md$/, ""))}/v1.md` });
+      continue;
+    }
+    if (!SLUG.test(slug)) {
+      problems.push({ file: rel, message: `the folder name "${slug}" is not a valid URL slug`, fix: `Rename it, e.g. to ${slugify(slug)}` });
+      continue;
+    }
+    const versions: VersionEntry[] = [];
+    const numbers: number[] = [];
+    for (const name of readdirSync(folder).sort()) {
+      if (name.startsWith(".")) continue;
+      const file = `${rel}/${name}`;
+      const m = /^v([1-9]\d*)\.md$/.exec(name);
+      if (!m) {
+        problems.push({ file, message: `unexpected file in a report folder: versions are named v1.md, v2.md, …`, fix: "Rename it to the next version number" });
+        continue;
+      }
+      const n = Number(m[1]);
+      numbers.push(n);
+      const valid = validate(root, file, reportVersionSchema, problems, sources);
+      if (!valid) continue;
+      if (n > 1 && !valid.data.changes) {
+        problems.push({ file, line: 1, field: "changes", message: `required from version 2 on, but missing`, fix: "Say in a sentence what changed from the previous version" });
+      }
+      versions.push({ slug: `${slug}/v${n}`, report: slug, n, file, data: valid.data, body: valid.source.body ?? "", html: renderMarkdown(valid.source.body ?? "") });
+    }
+    numbers.sort((a, b) => a - b);
+    if (numbers.length === 0) {
+      problems.push({ file: rel, message: "a report folder needs at least v1.md" });
+    }
+    numbers.forEach((n, i) => {
+      if (n !== i + 1)
+        problems.push({ file: `${rel}/v${n}.md`, message: `versions must run v1, v2, … without gaps; expected v${i + 1}.md, found v${n}.md`, fix: `Rename it to v${i + 1}.md` });
+    });
+    versions.sort((a, b) => a.n - b.n);
+    reports.push({ slug, versions });
+  }
+  return reports;
+}
+
+/**
+ * Loads, validates and cross-checks a whole content root. Every problem in every
+ * file is collected; the portal is returned only when there are none.
+ */
+export function loadPortal(root: string): LoadResult {
+  const problems: Problem[] = [];
+  const sources = new Map<string, SourceFile>();
+
+  for (const dir of ["content", "data"]) {
+    if (!existsSync(join(root, dir))) problems.push({ file: dir, message: `the ${dir}/ folder is missing from ${root}`, fix: "Point PORTAL_DIR at a folder with content/ and data/" });
+  }
+  if (problems.length) return { ok: false, problems };
+
+  const site = existsSync(join(root, "content/site.yml"))
+    ? validate(root, "content/site.yml", siteSchema, problems, sources)?.data
+    : (problems.push({ file: "content/site.yml", message: "the site settings file is missing", fix: "Create it with title, organisation, description, baseUrl and contact" }), undefined);
+
+  const glossary = existsSync(join(root, "content/glossary.yml"))
+    ? validate(root, "content/glossary.yml", glossarySchema, problems, sources)?.data ?? []
+    : [];
+
+  const committees: Entry<z.infer<typeof committeeSchema>>[] = [];
+  for (const { slug, file } of listCollection(root, COLLECTIONS.committees, problems)) {
+    const v = validate(root, file, committeeSchema, problems, sources);
+    if (v) committees.push({ slug, file, data: v.data });
+  }
+
+  const plans: PlanEntry[] = [];
+  for (const { slug, file } of listCollection(root, COLLECTIONS.plans, problems)) {
+    const v = validate(root, file, planSchema, problems, sources);
+    if (!v) continue;
+    const actions = v.data.areas.flatMap((area) => area.actions.map((a) => ({ ...a, key: `${slug}/${a.id}`, plan: slug, area: area.id })));
+    plans.push({ slug, file, data: v.data, html: renderMarkdown(v.source.body ?? ""), areas: v.data.areas, actions });
+  }
+  if (plans.length === 0 && !problems.some((p) => p.file.startsWith("content/plans"))) {
+    problems.push({ file: "content/plans", message: "no plans found: the portal needs at least one plan", fix: "Add content/plans/{plan}.md" });
+  }
+
+  const kpis: Entry<z.infer<typeof kpiSchema>>[] = [];
+  for (const { slug, file } of listCollection(root, COLLECTIONS.kpis, problems)) {
+    const v = validate(root, file, kpiSchema, problems, sources);
+    if (v) kpis.push({ slug, file, data: v.data });
+  }
+
+  const meetings: MeetingEntry[] = [];
+  for (const { slug, file } of listCollection(root, COLLECTIONS.meetings, problems)) {
+    const v = validate(root, file, meetingSchema, problems, sources);
+    if (v) meetings.push({ slug, file, data: v.data, html: renderMarkdown(v.source.body ?? "") });
+  }
+
+  const reports = loadReports(root, problems, sources);
+  const decisions = meetings.flatMap((m) => m.data.decisions.map((d) => ({ ...d, meeting: m.slug })));
+
+  // Cross-check what did parse. An entry whose file failed its schema still
+  // exists, so references to it are not reported as missing a second time.
+  const listed = (c: Collection) => new Set(listCollection(root, c, []).map((e) => e.slug));
+  const portal: Portal = { site: site!, committees, plans, kpis, reports, meetings, decisions, glossary };
+  problems.push(
+    ...crossCheck(portal, sources, {
+      committees: listed(COLLECTIONS.committees),
+      plans: listed(COLLECTIONS.plans),
+      kpis: listed(COLLECTIONS.kpis),
+      meetings: listed(COLLECTIONS.meetings),
+      reports: new Set(reports.map((r) => r.slug)),
+    }),
+  );
+  if (problems.length || !site) return { ok: false, problems };
+  return { ok: true, portal, sources };
+}

@@ -1,0 +1,49 @@
+import MarkdownIt from "markdown-it";
+import type { Problem } from "./problems.ts";
+
+/** Raw HTML is switched off: officer Markdown can never inject markup or script. */
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+/** Renders officer Markdown to HTML. Headings start at h2 because every page has its own h1. */
+export function renderMarkdown(source: string): string {
+  return md.render(source);
+}
+
+/** Renders a short inline fragment (no paragraph wrapper). */
+export function renderInline(source: string): string {
+  return md.renderInline(source);
+}
+
+const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>|<!--/;
+const AUTOLINK = /^<(?:https?:|mailto:)[^<>\s]*>$/;
+
+/**
+ * Problems a Markdown body would cause on the page: raw HTML (refused, not silently
+ * dropped, so the officer knows) and top-level headings (the page already has one).
+ */
+export function checkMarkdown(options: { file: string; body: string; firstLine: number }): Problem[] {
+  const problems: Problem[] = [];
+  let fenced = false;
+  options.body.split("\n").forEach((line, i) => {
+    const at = { file: options.file, line: options.firstLine + i };
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced) return;
+    const withoutCode = line.replace(/`[^`]*`/g, "");
+    const tag = HTML_TAG.exec(withoutCode);
+    if (tag && !AUTOLINK.test(tag[0])) {
+      problems.push({
+        ...at,
+        message: `raw HTML is not allowed in Markdown; found ${JSON.stringify(tag[0].slice(0, 40))}`,
+        fix: "Use Markdown instead (e.g. **bold**, - lists, | tables |); for a literal < write \\<",
+      });
+    }
+    if (/^#\s/.test(line)) {
+      problems.push({
+        ...at,
+        message: "a top-level heading (# …) is not allowed: the page title is already the top heading",
+        fix: "Use ## for sections",
+      });
+    }
+  });
+  return problems;
+}

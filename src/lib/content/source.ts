@@ -1,0 +1,127 @@
+import { LineCounter, isMap, isSeq, parseDocument, type Document } from "yaml";
+import type { Path, Problem } from "./problems.ts";
+
+/** A parsed content file: its data, its Markdown body if any, and a way to find a field's line. */
+export interface SourceFile {
+  readonly file: string;
+  readonly data: unknown;
+  /** The Markdown body after front matter (Markdown files only). */
+  readonly body?: string;
+  /** The line on which the body starts. */
+  readonly bodyLine?: number;
+  locate(path: Path): number | undefined;
+}
+
+export type ParseResult = { ok: true; source: SourceFile } | { ok: false; problems: Problem[] };
+
+function locator(doc: Document, counter: LineCounter, lineOffset: number) {
+  return (path: Path): number | undefined => {
+    // Walk down as far as the path exists, so a missing field points at its parent.
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (!range) continue;
+      // For a map's key, the key's line is more useful than where the value starts.
+      if (n > 0) {
+        const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1) as unknown[], true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === path[n - 1]);
+          const keyRange = (pair?.key as { range?: [number, number, number] } | null)?.range;
+          if (keyRange) return counter.linePos(keyRange[0]).line + lineOffset;
+        } else if (isSeq(parent)) {
+          return counter.linePos(range[0]).line + lineOffset;
+        }
+      }
+      return counter.linePos(range[0]).line + lineOffset;
+    }
+    return undefined;
+  };
+}
+
+function parseYaml(file: string, text: string, lineOffset: number): ParseResult & { doc?: Document } {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({
+        file,
+        line: counter.linePos(e.pos[0]).line + lineOffset,
+        message: `this is not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`,
+        fix: "Check indentation, quotes and colons on this line or the one before",
+      })),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch {
+    const alias = /^\s*[^#\n]*[:\-]\s*\*[A-Za-z]/m.exec(text);
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: alias ? text.slice(0, alias.index).split("\n").length + lineOffset : undefined,
+          message: "YAML anchors and aliases (&name, *name) are not allowed",
+          fix: "Write the value out in full where it is used",
+        },
+      ],
+    };
+  }
+  return { ok: true, source: { file, data, locate: locator(doc, counter, lineOffset) } };
+}
+
+/** Parses a YAML file. */
+export function parseYamlFile(file: string, text: string): ParseResult {
+  return parseYaml(file, text, 0);
+}
+
+/** Parses a JSON file strictly (JSON.parse), locating fields through a YAML parse of the same text. */
+export function parseJsonFile(file: string, text: string): ParseResult {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    const line = pos ? text.slice(0, Number(pos[1])).split("\n").length : /line (\d+)/.exec(message)?.[1];
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: line === undefined ? undefined : Number(line),
+          message: `this is not valid JSON: ${message.replace(/^JSON\.parse: /, "")}`,
+          fix: "Look for a missing comma, a trailing comma or an unquoted name near this line",
+        },
+      ],
+    };
+  }
+  return parseYaml(file, text, 0);
+}
+
+/** Parses a Markdown file with YAML front matter between `---` lines. */
+export function parseMarkdownFile(file: string, text: string): ParseResult {
+  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(normalised);
+  if (!match) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          message: "front matter is missing: the file must start with a line of three hyphens (---), the fields, and another ---",
+          fix: "Copy the opening lines from an existing file of the same kind",
+        },
+      ],
+    };
+  }
+  const parsed = parseYaml(file, match[1]!, 1);
+  if (!parsed.ok) return parsed;
+  const bodyLine = match[0].split("\n").length;
+  return {
+    ok: true,
+    source: { ...parsed.source, body: normalised.slice(match[0].length), bodyLine },
+  };
+}

@@ -1,0 +1,49 @@
+import type { Unit } from "../schemas/index.ts";
+import { labelPeriod, parsePeriod } from "./period.ts";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** `2021-12-27` → "27 December 2021", always in UTC so no machine shifts the day. */
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** A date or a coarser period ("2020", "2019-09") in words. */
+export function formatWhen(when: string): string {
+  const p = parsePeriod(when);
+  return p ? labelPeriod(p) : when;
+}
+
+/** Default decimal places for a unit. */
+export function defaultDecimals(unit: Unit): number {
+  return unit === "percent" || unit === "rate" ? 1 : 0;
+}
+
+const UNIT_WORDS: Record<Unit, [string, string]> = {
+  percent: ["%", "%"],
+  count: ["", ""],
+  weeks: [" week", " weeks"],
+  days: [" day", " days"],
+  gbp: ["", ""],
+  rate: ["", ""],
+  score: ["", ""],
+};
+
+/** A value with its unit, e.g. "22.4%", "30 weeks", "£1,200", "1,997". */
+export function formatValue(value: number, options: { unit: Unit; decimals?: number | undefined }): string {
+  const decimals = options.decimals ?? defaultDecimals(options.unit);
+  const number = new Intl.NumberFormat("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  if (options.unit === "gbp") return `£${number}`;
+  const [one, many] = UNIT_WORDS[options.unit];
+  return `${number}${value === 1 ? one : many}`;
+}
+
+/** The unit in words, for table headings and chart axes. */
+export function unitLabel(unit: Unit): string {
+  return { percent: "per cent", count: "number", weeks: "weeks", days: "days", gbp: "pounds", rate: "rate", score: "score" }[unit];
+}
+
+/** "1 decision", "3 decisions". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,106 @@
+/** Turns a KPI into chart specs and table rows: one chart per measuring frequency, up to four cohorts each. */
+import type { Kpi, Observation, Series } from "../schemas/index.ts";
+import { lineChart, sparkline, type ChartLine, type LineChartSpec } from "./charts/line-chart.ts";
+import { targetAt, headlineSeries } from "./kpi-status.ts";
+import { comparePeriods, labelPeriod, period } from "./period.ts";
+import { FREQUENCY_WORDS } from "./words.ts";
+
+const MAX_LINES = 4;
+
+export interface KpiPanel {
+  /** Stable id, e.g. `kpi-1-2-academic-year-1`. */
+  readonly id: string;
+  readonly title: string;
+  readonly series: readonly Series[];
+  readonly spec: LineChartSpec;
+  readonly svg: string | null;
+  readonly rows: readonly TableRow[];
+  readonly comparators: readonly { id: string; label: string }[];
+}
+
+export interface TableRow {
+  readonly period: string;
+  readonly label: string;
+  /** One cell per series, in panel order. */
+  readonly cells: readonly (Observation | undefined)[];
+  readonly target?: { value: number | null; wording: string } | undefined;
+  readonly comparators: readonly (number | undefined)[];
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Every panel (chart + table) for a KPI page. */
+export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
+  const byFrequency = new Map<string, Series[]>();
+  for (const s of kpi.series) byFrequency.set(s.frequency, [...(byFrequency.get(s.frequency) ?? []), s]);
+  const headline = headlineSeries(kpi);
+  const panels: KpiPanel[] = [];
+  for (const [frequency, group] of byFrequency) {
+    const chunks = chunk(group, MAX_LINES);
+    chunks.forEach((series, i) => {
+      const id = `${slug}-${frequency}${chunks.length > 1 ? `-${i + 1}` : ""}`;
+      const withHeadline = series.includes(headline);
+      const periods = [...new Set(series.flatMap((s) => s.values.map((v) => v.period)))].map(period).sort(comparePeriods);
+      const comparators = kpi.comparators.filter((c) => series.some((s) => s.id === (c.series ?? headline.id)));
+      const targetPoints = withHeadline && kpi.better !== "neither"
+        ? periods.map((p) => ({ period: p.key, value: targetAt(kpi, p)?.target.value ?? null }))
+        : [];
+      const lines: ChartLine[] = [
+        ...series.map((s) => ({
+          id: s.id,
+          label: s.label,
+          role: "actual" as const,
+          points: s.values.map((v) => ({
+            period: v.period,
+            value: v.value,
+            ...(v.provisional ? { provisional: true } : {}),
+            ...(v.revisions?.length ? { revised: true } : {}),
+            ...(v.missing ? { missing: v.missing } : {}),
+            ...(v.suppressed ? { suppressed: true } : {}),
+          })),
+        })),
+        ...(targetPoints.some((t) => t.value !== null) ? [{ id: "target", label: "Target", role: "target" as const, points: targetPoints }] : []),
+        ...comparators.map((c) => ({ id: c.id, label: c.label, role: "comparator" as const, points: c.values.map((v) => ({ period: v.period, value: v.value })) })),
+      ];
+      const title = `${kpi.title}${byFrequency.size > 1 || chunks.length > 1 ? ` — ${series.map((s) => s.label).join(", ")} (${FREQUENCY_WORDS[series[0]!.frequency]})` : ""}`;
+      const spec: LineChartSpec = {
+        id,
+        title,
+        unit: kpi.unit,
+        decimals: kpi.decimals,
+        better: kpi.better,
+        lines,
+        baseline: withHeadline && kpi.baseline && kpi.baseline.value !== null ? { value: kpi.baseline.value, period: kpi.baseline.period } : undefined,
+      };
+      const rows: TableRow[] = periods.map((p) => {
+        const t = withHeadline && kpi.better !== "neither" ? targetAt(kpi, p) : undefined;
+        return {
+          period: p.key,
+          label: labelPeriod(p),
+          cells: series.map((s) => s.values.find((v) => v.period === p.key)),
+          target: t ? { value: t.target.value, wording: t.milestone.wording } : undefined,
+          comparators: comparators.map((c) => c.values.find((v) => v.period === p.key)?.value),
+        };
+      });
+      panels.push({ id, title, series, spec, svg: lineChart(spec), rows, comparators: comparators.map((c) => ({ id: c.id, label: c.label })) });
+    });
+  }
+  return panels;
+}
+
+/** A small chart of the headline series for lists. */
+export function sparklineFor(slug: string, kpi: Kpi): string | null {
+  const s = headlineSeries(kpi);
+  return sparkline({
+    id: `spark-${slug}`,
+    title: `Trend of ${kpi.title}`,
+    unit: kpi.unit,
+    decimals: kpi.decimals,
+    better: kpi.better,
+    lines: [{ id: s.id, label: s.label, role: "actual", points: s.values.map((v) => ({ period: v.period, value: v.value })) }],
+  });
+}

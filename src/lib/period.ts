@@ -1,0 +1,245 @@
+/**
+ * Reporting periods: every shape the council papers use, written as one compact
+ * string so officers can type them and tools can sort them.
+ *
+ * | written          | kind          | label                                   |
+ * |------------------|---------------|-----------------------------------------|
+ * | `2023-10-19`     | date          | 19 October 2023                         |
+ * | `2019-12`        | month         | December 2019                           |
+ * | `2019-Q1`        | quarter       | January to March 2019                   |
+ * | `FY2023/24-Q3`   | fquarter      | Q3 2023/24 (October to December 2023)   |
+ * | `2019`           | year          | 2019                                    |
+ * | `FY2023/24`      | fyear         | 2023/24 financial year                  |
+ * | `AY2019/20`      | ayear         | 2019/20 academic year                   |
+ * | `AY2022/23-spring` | term        | Spring term 2022/23                     |
+ * | `AY2022/23-spring-2` | halfterm  | Spring 2nd half term 2022/23            |
+ *
+ * Financial years run 1 April to 31 March. Academic years run 1 September to
+ * 31 August; terms and half terms use nominal boundaries (autumn September to
+ * December, spring January to March, summer April to August; each split at the
+ * half) because real term dates differ by school and year.
+ */
+
+export type PeriodKind =
+  | "date"
+  | "month"
+  | "quarter"
+  | "fquarter"
+  | "year"
+  | "fyear"
+  | "ayear"
+  | "term"
+  | "halfterm";
+
+export interface Period {
+  /** The period as written, normalised (e.g. `AY2022/23-spring-2`). */
+  readonly key: string;
+  readonly kind: PeriodKind;
+  /** First day, as an ISO date (UTC). */
+  readonly start: string;
+  /** Last day, as an ISO date (UTC). */
+  readonly end: string;
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+const TERMS = { autumn: [9, 12], spring: [1, 3], summer: [4, 8] } as const;
+type Term = keyof typeof TERMS;
+/** Half terms as [first month, last month] within their term's calendar year. */
+const HALF_TERMS: Record<Term, readonly [readonly [number, number], readonly [number, number]]> = {
+  autumn: [
+    [9, 10],
+    [11, 12],
+  ],
+  spring: [
+    [1, 2],
+    [3, 3],
+  ],
+  summer: [
+    [4, 5],
+    [6, 8],
+  ],
+};
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const iso = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+const span = (key: string, kind: PeriodKind, y1: number, m1: number, y2: number, m2: number): Period => ({
+  key,
+  kind,
+  start: iso(y1, m1, 1),
+  end: iso(y2, m2, lastDay(y2, m2)),
+});
+
+/** `2023/24` → 2023, or undefined when the second year does not follow the first. */
+function splitYear(text: string): number | undefined {
+  const m = /^(\d{4})\/(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  return (first + 1) % 100 === Number(m[2]) ? first : undefined;
+}
+
+const FORMATS =
+  "a date (2023-10-19), month (2019-12), quarter (2019-Q1), year (2019), financial year (FY2023/24) or quarter (FY2023/24-Q3), academic year (AY2019/20), term (AY2022/23-spring) or half term (AY2022/23-spring-2)";
+
+/** Explains every accepted period format; used in error messages. */
+export const PERIOD_FORMATS = FORMATS;
+
+/** Parses a period string; returns undefined when it is not one of the accepted formats. */
+export function parsePeriod(text: string): Period | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo < 1 || mo > 12 || d < 1 || d > lastDay(y, mo)) return undefined;
+    return { key: text, kind: "date", start: text, end: text };
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(text))) {
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    if (mo < 1 || mo > 12) return undefined;
+    return span(text, "month", y, mo, y, mo);
+  }
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(text))) {
+    const [y, q] = [Number(m[1]), Number(m[2])];
+    return span(text, "quarter", y, q * 3 - 2, y, q * 3);
+  }
+  if ((m = /^(\d{4})$/.exec(text))) {
+    const y = Number(m[1]);
+    return span(text, "year", y, 1, y, 12);
+  }
+  if ((m = /^FY(\d{4}\/\d{2})(?:-Q([1-4]))?$/.exec(text))) {
+    const y = splitYear(m[1]!);
+    if (y === undefined) return undefined;
+    if (!m[2]) return span(text, "fyear", y, 4, y + 1, 3);
+    const q = Number(m[2]);
+    const startMonth = 4 + (q - 1) * 3; // Q1 April, Q4 January
+    const year = startMonth > 12 ? y + 1 : y;
+    const month = startMonth > 12 ? startMonth - 12 : startMonth;
+    return span(text, "fquarter", year, month, year, month + 2);
+  }
+  if ((m = /^AY(\d{4}\/\d{2})(?:-(autumn|spring|summer)(?:-([12]))?)?$/.exec(text))) {
+    const y = splitYear(m[1]!);
+    if (y === undefined) return undefined;
+    if (!m[2]) return span(text, "ayear", y, 9, y + 1, 8);
+    const term = m[2] as Term;
+    const year = term === "autumn" ? y : y + 1;
+    if (!m[3]) {
+      const [from, to] = TERMS[term];
+      return span(text, "term", year, from, year, to);
+    }
+    const [from, to] = HALF_TERMS[term][Number(m[3]) - 1]!;
+    return span(text, "halfterm", year, from, year, to);
+  }
+  return undefined;
+}
+
+/** Parses a period string that is already known to be valid (e.g. after schema validation). */
+export function period(text: string): Period {
+  const p = parsePeriod(text);
+  if (!p) throw new Error(`"${text}" is not a period: expected ${FORMATS}`);
+  return p;
+}
+
+/** Orders periods by when they end; of two ending together, the longer (earlier start) comes first. */
+export function comparePeriods(a: Period, b: Period): number {
+  return (
+    a.end.localeCompare(b.end) || a.start.localeCompare(b.start) || a.key.localeCompare(b.key)
+  );
+}
+
+const ordinal = (n: number) => (n === 1 ? "1st" : "2nd");
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The plain-English label for a period, e.g. "Spring 2nd half term 2022/23". */
+export function labelPeriod(p: Period): string {
+  const [y, mo, d] = p.start.split("-").map(Number) as [number, number, number];
+  const [ey, emo] = p.end.split("-").map(Number) as [number, number];
+  const k = p.key;
+  switch (p.kind) {
+    case "date":
+      return `${d} ${MONTHS[mo - 1]} ${y}`;
+    case "month":
+      return `${MONTHS[mo - 1]} ${y}`;
+    case "quarter":
+      return `${MONTHS[mo - 1]} to ${MONTHS[emo - 1]} ${y}`;
+    case "year":
+      return String(y);
+    case "fquarter":
+      return `Q${k.slice(-1)} ${k.slice(2, 9)} (${MONTHS[mo - 1]} to ${MONTHS[emo - 1]} ${ey})`;
+    case "fyear":
+      return `${k.slice(2)} financial year`;
+    case "ayear":
+      return `${k.slice(2)} academic year`;
+    case "term":
+      return `${capital(k.split("-")[1]!)} term ${k.slice(2, 9)}`;
+    case "halfterm": {
+      const [, term, half] = k.split("-");
+      return `${capital(term!)} ${ordinal(Number(half))} half term ${k.slice(2, 9)}`;
+    }
+  }
+}
+
+/** A short label for chart axes, e.g. "Dec 2019", "Q1 2019", "2019/20". */
+export function shortLabelPeriod(p: Period): string {
+  const [y, mo, d] = p.start.split("-").map(Number) as [number, number, number];
+  const k = p.key;
+  switch (p.kind) {
+    case "date":
+      return `${d} ${MONTHS[mo - 1]!.slice(0, 3)} ${y}`;
+    case "month":
+      return `${MONTHS[mo - 1]!.slice(0, 3)} ${y}`;
+    case "quarter":
+      return `Q${k.slice(-1)} ${y}`;
+    case "year":
+      return String(y);
+    case "fquarter":
+      return `Q${k.slice(-1)} ${k.slice(2, 9)}`;
+    case "fyear":
+    case "ayear":
+      return k.slice(2);
+    case "term":
+      return `${capital(k.split("-")[1]!)} ${k.slice(2, 9)}`;
+    case "halfterm": {
+      const [, term, half] = k.split("-");
+      return `${capital(term!)} ${half} ${k.slice(2, 9)}`;
+    }
+  }
+}
+
+/** How often an indicator is measured; decides which period kinds its values may use. */
+export const FREQUENCIES = {
+  monthly: ["month"],
+  quarterly: ["quarter", "fquarter"],
+  "half-termly": ["halfterm"],
+  termly: ["term"],
+  annual: ["year"],
+  "financial-year": ["fyear"],
+  "academic-year": ["ayear"],
+  snapshot: ["date"],
+} as const satisfies Record<string, readonly PeriodKind[]>;
+
+export type Frequency = keyof typeof FREQUENCIES;
+
+/** Whether a value for period `p` can exist in a series measured at `frequency`. */
+export function fitsFrequency(p: Period, frequency: Frequency): boolean {
+  return (FREQUENCIES[frequency] as readonly PeriodKind[]).includes(p.kind);
+}
+
+/** The midpoint of a period in milliseconds since the epoch (UTC), for placing it on a time axis. */
+export function periodMidpoint(p: Period): number {
+  const a = Date.parse(`${p.start}T00:00:00Z`);
+  const b = Date.parse(`${p.end}T23:59:59Z`);
+  return Math.round((a + b) / 2);
+}

@@ -1,0 +1,108 @@
+/** Questions pages ask of the portal; pure functions over the loaded content. */
+import type { Kpi } from "../schemas/index.ts";
+import type { ActionEntry, DecisionEntry, Entry, MeetingEntry, Portal, ReportEntry, VersionEntry } from "./content/model.ts";
+import { comparePeriods, period } from "./period.ts";
+
+/** Drafts appear only in `astro dev`; a production build never publishes them. */
+export const showDrafts = (): boolean => Boolean(import.meta.env?.DEV);
+
+/** The versions readers can see, v1 first. Withdrawn versions stay visible, marked. */
+export function visibleVersions(report: ReportEntry, drafts = showDrafts()): VersionEntry[] {
+  return report.versions.filter((v) => drafts || v.data.status !== "draft");
+}
+
+/** The current version: the latest visible one that is not withdrawn, else the latest visible. */
+export function currentVersion(report: ReportEntry, drafts = showDrafts()): VersionEntry | undefined {
+  const visible = visibleVersions(report, drafts);
+  return visible.filter((v) => v.data.status !== "withdrawn").at(-1) ?? visible.at(-1);
+}
+
+/** Reports with at least one visible version, newest first. */
+export function visibleReports(portal: Portal, drafts = showDrafts()): { report: ReportEntry; current: VersionEntry }[] {
+  return portal.reports
+    .flatMap((report) => {
+      const current = currentVersion(report, drafts);
+      return current ? [{ report, current }] : [];
+    })
+    .sort((a, b) => byWhenDesc(a.current.data.published, b.current.data.published) || a.report.slug.localeCompare(b.report.slug));
+}
+
+/** Newest first for period strings. */
+export function byWhenDesc(a: string, b: string): number {
+  return comparePeriods(period(b), period(a));
+}
+
+export function allActions(portal: Portal): ActionEntry[] {
+  return portal.plans.flatMap((p) => p.actions);
+}
+
+export function findAction(portal: Portal, key: string): ActionEntry | undefined {
+  return allActions(portal).find((a) => a.key === key);
+}
+
+export interface StatusRecord {
+  readonly version: VersionEntry;
+  readonly status: VersionEntry["data"]["actions"][number]["status"];
+  readonly commentary: string;
+}
+
+/** An action's status as each report recorded it (the current version of each), oldest first. */
+export function actionHistory(portal: Portal, key: string): StatusRecord[] {
+  return visibleReports(portal)
+    .flatMap(({ current }) => current.data.actions.filter((a) => a.action === key).map((a) => ({ version: current, status: a.status, commentary: a.commentary })))
+    .sort((a, b) => -byWhenDesc(a.version.data.published, b.version.data.published));
+}
+
+export function decisionsAbout(portal: Portal, about: { action?: string; kpi?: string; report?: string }): DecisionEntry[] {
+  return portal.decisions.filter(
+    (d) =>
+      (about.action && d.actions.includes(about.action)) ||
+      (about.kpi && d.kpis.includes(about.kpi)) ||
+      (about.report && d.reports.some((r) => r.split("/v")[0] === about.report)),
+  );
+}
+
+export function kpisFor(portal: Portal, action: ActionEntry): Entry<Kpi>[] {
+  return action.kpis.map((slug) => portal.kpis.find((k) => k.slug === slug)!).filter(Boolean);
+}
+
+export function actionsMeasuredBy(portal: Portal, kpi: string): ActionEntry[] {
+  return allActions(portal).filter((a) => a.kpis.includes(kpi));
+}
+
+export function meetingOf(portal: Portal, decision: DecisionEntry): MeetingEntry {
+  return portal.meetings.find((m) => m.slug === decision.meeting)!;
+}
+
+export function committeeName(portal: Portal, slug: string): string {
+  return portal.committees.find((c) => c.slug === slug)?.data.name ?? slug;
+}
+
+/** Meetings newest first. */
+export function meetingsNewestFirst(portal: Portal): MeetingEntry[] {
+  return [...portal.meetings].sort((a, b) => byWhenDesc(a.data.date, b.data.date) || a.slug.localeCompare(b.slug));
+}
+
+/** The next scheduled meeting on or after `today` (ISO date). */
+export function nextMeeting(portal: Portal, today: string): MeetingEntry | undefined {
+  return meetingsNewestFirst(portal)
+    .filter((m) => m.data.status === "scheduled" && period(m.data.date).end >= today)
+    .at(-1);
+}
+
+/** Report versions presented to a meeting. */
+export function reportsAtMeeting(portal: Portal, meeting: string): VersionEntry[] {
+  return visibleReports(portal).flatMap(({ report }) => visibleVersions(report).filter((v) => v.data.meeting === meeting));
+}
+
+/** The latest value's period across a KPI's series, for "last updated". */
+export function kpiUpdated(kpi: Kpi): string | undefined {
+  const periods = kpi.series.flatMap((s) => s.values.filter((v) => v.value !== null).map((v) => period(v.period)));
+  const revised = kpi.series.flatMap((s) => s.values.flatMap((v) => v.revisions ?? []).map((r) => period(r.revised)));
+  return [...periods, ...revised].sort(comparePeriods).at(-1)?.key;
+}
+
+/** The day the build runs, or PORTAL_TODAY (ISO date) for reproducible builds and tests. */
+export function today(): string {
+  return process.env["PORTAL_TODAY"] ?? new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,203 @@
+import * as z from "zod";
+import { FREQUENCIES } from "../lib/period.ts";
+import { isoDate, periodKey, slug, text } from "./common.ts";
+
+/** What a number counts or measures; decides how values are formatted. */
+export const unit = z.enum(["percent", "count", "weeks", "days", "gbp", "rate", "score"]);
+
+/** Which way is better. `neither` for context measures (e.g. number of requests) that have no good direction. */
+export const better = z.enum(["higher", "lower", "neither"]);
+
+export const frequency = z.enum(Object.keys(FREQUENCIES) as [keyof typeof FREQUENCIES, ...(keyof typeof FREQUENCIES)[]]);
+
+/**
+ * A target, stored as data so it can be resolved to a number for each period.
+ * `wording` on the milestone keeps what the paper printed.
+ */
+export type TargetExpr =
+  | { kind: "value"; value: number }
+  | { kind: "baseline-plus"; change: number; by: "percent" | "points" }
+  | { kind: "comparator"; comparator: string; plus?: number | undefined }
+  | { kind: "max" | "min"; of: TargetExpr[] }
+  | { kind: "unquantified" };
+
+export const targetExpr: z.ZodType<TargetExpr> = z.lazy(() =>
+  z.discriminatedUnion("kind", [
+    /** A fixed number in the KPI's unit. */
+    z.strictObject({ kind: z.literal("value"), value: z.number() }),
+    /**
+     * Relative to the baseline: `by: "percent"` scales it ("baseline plus 10%" of 30 is 33),
+     * `by: "points"` adds in the KPI's unit (percentage points for a percentage).
+     */
+    z.strictObject({
+      kind: z.literal("baseline-plus"),
+      change: z.number(),
+      by: z.enum(["percent", "points"]),
+    }),
+    /** Equal to a comparator (e.g. the national average) for the same period, optionally plus an offset. */
+    z.strictObject({ kind: z.literal("comparator"), comparator: slug, plus: z.number().optional() }),
+    /** The higher (`max`) or lower (`min`) of several targets, e.g. "50% or the national average, whichever is higher". */
+    z.strictObject({ kind: z.enum(["max", "min"]), of: z.array(targetExpr).min(2) }),
+    /** A target the paper states only in words; it can never give a status. */
+    z.strictObject({ kind: z.literal("unquantified") }),
+  ]),
+);
+
+/** One point of the target trajectory. */
+export const milestone = z.strictObject({
+  /** The period by which the target should be met (e.g. `2020-01` for "6 months"). */
+  period: periodKey,
+  /** The milestone's name as printed, e.g. "6 months". */
+  label: text.optional(),
+  target: targetExpr,
+  /** The target exactly as the paper words it, e.g. "Baseline plus 10%". */
+  wording: text,
+});
+
+/** An earlier value of a period that was later corrected. */
+export const revision = z.strictObject({
+  /** The value as first published (`null` if it was published as missing). */
+  value: z.number().nullable(),
+  /** The day the correction was made. */
+  revised: isoDate,
+  /** Why it changed, in plain words. */
+  reason: text,
+});
+
+/**
+ * One period's value. A missing value is `null` with a reason, never `0`.
+ */
+export const observation = z
+  .strictObject({
+    period: periodKey,
+    /** The figure in the KPI's unit, or `null` when there is none. */
+    value: z.number().nullable(),
+    /** The count behind a percentage where printed, e.g. 697 in "25.0% (697)". */
+    count: z.number().int().nonnegative().optional(),
+    /** Why there is no value (required when `value` is null and not suppressed). */
+    missing: text.optional(),
+    /** True when the figure is withheld because small numbers could identify children. */
+    suppressed: z.literal(true).optional(),
+    /** True when the figure may still change (e.g. before validation). */
+    provisional: z.literal(true).optional(),
+    /** For a period still in progress: the day the figure was taken (e.g. year to date as at 2023-10-19). */
+    asAt: isoDate.optional(),
+    /** Earlier published values of this period, oldest first. */
+    revisions: z.array(revision).optional(),
+    /** A short note shown beside the value. */
+    note: text.optional(),
+  })
+  .superRefine((o, ctx) => {
+    if (o.value === null && !o.missing && !o.suppressed)
+      ctx.addIssue({
+        code: "custom",
+        path: ["missing"],
+        message: 'a value of null needs a reason: add "missing": "why there is no figure", or "suppressed": true',
+      });
+    if (o.value !== null && (o.missing || o.suppressed))
+      ctx.addIssue({
+        code: "custom",
+        path: [o.missing ? "missing" : "suppressed"],
+        message: "a period with a value cannot also be missing or suppressed: remove one of them",
+      });
+  });
+
+/** One line of figures: a cohort measured at one frequency. */
+export const series = z.strictObject({
+  /** Stable id within the KPI, e.g. `all`, `ehcp`, `sen-support`. */
+  id: slug,
+  /** The cohort as printed, e.g. "EHCP pupils". */
+  label: text,
+  frequency,
+  values: z.array(observation),
+});
+
+/** A benchmark such as the national or North West average. */
+export const comparator = z.strictObject({
+  /** e.g. `national`, `north-west`. */
+  id: slug,
+  /** e.g. "National average". */
+  label: text,
+  /** Which series it compares with; defaults to the first series. */
+  series: slug.optional(),
+  values: z.array(
+    z.strictObject({ period: periodKey, value: z.number(), note: text.optional() }),
+  ),
+});
+
+export const baseline = z.strictObject({
+  value: z.number().nullable(),
+  /** The period the baseline describes. */
+  period: periodKey,
+  /** Required when `value` is null: why there is no baseline yet. */
+  note: text.optional(),
+});
+
+/** A change of baseline or targets; the old ones are kept here, never edited in place. */
+export const rebaseline = z.strictObject({
+  /** The day the new baseline or targets took effect. */
+  date: isoDate,
+  reason: text,
+  /** The decision that approved it (a decision id). */
+  decision: slug.optional(),
+  /** The baseline before the change. */
+  previousBaseline: baseline.optional(),
+  /** The target trajectory before the change. */
+  previousTargets: z.array(milestone).optional(),
+});
+
+/** A change in how the figure is defined or collected, so values either side are not like for like. */
+export const seriesBreak = z.strictObject({
+  /** The first period measured the new way. */
+  period: periodKey,
+  description: text,
+});
+
+/** Commentary published with the figures, kept as history. */
+export const commentary = z.strictObject({
+  /** The report it was published in (`report-slug/v1`), where it came from one. */
+  report: z.string().regex(/^[a-z0-9-]+\/v[1-9]\d*$/, { error: "expected report-slug/vN, e.g. progress-report-2020/v1" }).optional(),
+  /** The period it talks about. */
+  period: periodKey.optional(),
+  /** The direction of travel as the officers printed it, e.g. "Improving". */
+  directionAsPrinted: text.optional(),
+  text,
+});
+
+/** A key performance indicator: `data/kpis/{kpi}.json`; the file name is its URL slug. */
+export const kpiSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    /** The reference as printed, e.g. "KPI 1/2a". */
+    ref: text,
+    /** A plain-language title a parent understands. */
+    title: text,
+    /** The indicator's wording as printed, where it differs from the title. */
+    printedTitle: text.optional(),
+    /** What the number means and why it matters, in plain words. */
+    meaning: text,
+    unit,
+    better,
+    /** Decimal places to show; defaults to 1 for percent and rate, otherwise 0. */
+    decimals: z.number().int().min(0).max(3).optional(),
+    /** Where the figures come from, e.g. "Sefton Council EHCP tracker". */
+    source: text,
+    /** The plan this indicator belongs to, if any; actions link to it by listing it. */
+    plan: slug.optional(),
+    baseline: baseline.optional(),
+    targets: z.array(milestone).default([]),
+    comparators: z.array(comparator).default([]),
+    series: z.array(series).min(1, { error: "a KPI needs at least one series (e.g. all pupils)" }),
+    rebaselines: z.array(rebaseline).default([]),
+    breaks: z.array(seriesBreak).default([]),
+    commentary: z.array(commentary).default([]),
+    /** Where the transcription is uncertain: what the source shows and how it was read. */
+    sourceNotes: z.array(text).default([]),
+  });
+
+export type Kpi = z.infer<typeof kpiSchema>;
+export type Observation = z.infer<typeof observation>;
+export type Milestone = z.infer<typeof milestone>;
+export type Series = z.infer<typeof series>;
+export type Unit = z.infer<typeof unit>;
+export type Better = z.infer<typeof better>;

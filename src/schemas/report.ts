@@ -1,0 +1,66 @@
+import * as z from "zod";
+import { isoDate, slug, text, when } from "./common.ts";
+
+/** An officer's judgement of an action's progress, as a report records it. */
+export const actionStatus = z.enum([
+  "not-started",
+  "on-track",
+  "at-risk",
+  "off-track",
+  "complete",
+  "not-rated",
+]);
+
+/** A reference to an action: `{plan}/{action}`, e.g. `send-improvement-plan/1-1`. */
+export const actionRef = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: "expected plan-slug/action-id, e.g. send-improvement-plan/1-1",
+  });
+
+/** One version of a report: `content/reports/{report}/v{n}.md`. The body is the report. */
+export const reportVersionSchema = z
+  .strictObject({
+    title: text,
+    /** A plain-language summary of the report in a sentence or two. */
+    summary: text,
+    /** When this version was published, as precisely as known. */
+    published: when,
+    /** Why the date is imprecise, e.g. "The meeting date is not printed on the paper." */
+    publishedNote: text.optional(),
+    status: z.enum(["draft", "published", "withdrawn"]),
+    /** Required when withdrawn: why, in plain words. */
+    withdrawnReason: text.optional(),
+    /** What changed from the previous version (required from v2 on). */
+    changes: text.optional(),
+    /** The meeting it was presented to (meeting slug). */
+    meeting: slug.optional(),
+    /** The plan it reports on (plan slug). */
+    plan: slug.optional(),
+    /** Who wrote or presented it, as printed (roles). */
+    authors: z.array(text).default([]),
+    /** What the report asks the meeting to do, as printed. */
+    recommendations: z.array(text).default([]),
+    /** The status of each action as at this version, with commentary. */
+    actions: z
+      .array(
+        z.strictObject({
+          action: actionRef,
+          status: actionStatus,
+          /** The officer's commentary on progress. */
+          commentary: text,
+        }),
+      )
+      .default([]),
+    /** The indicators this version reports, optionally with its commentary. */
+    kpis: z.array(z.strictObject({ kpi: slug, commentary: text.optional() })).default([]),
+    sourceNotes: z.array(text).default([]),
+  })
+  .superRefine((r, ctx) => {
+    if (r.status === "withdrawn" && !r.withdrawnReason)
+      ctx.addIssue({ code: "custom", path: ["withdrawnReason"], message: "a withdrawn version needs withdrawnReason: say why it was withdrawn" });
+  });
+
+export const reportDate = isoDate;
+export type ReportVersion = z.infer<typeof reportVersionSchema>;
+export type ActionStatus = z.infer<typeof actionStatus>;
