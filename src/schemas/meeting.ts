@@ -40,7 +40,7 @@ export const decision = z.strictObject({
   followUps: z.array(followUp).default([]),
 });
 
-/** A paper on the agenda: a report in the portal, or a document elsewhere. */
+/** A paper on the agenda: a report in the portal, a document elsewhere, or just its title when neither is published. */
 export const paper = z
   .strictObject({
     title: text,

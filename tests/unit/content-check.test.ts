@@ -26,7 +26,7 @@ describe("schema problems are located by file, line and field", () => {
   it("refuses an unknown field and says how to fix it", () => {
     expect(problemsOf((r) => replaceIn(r, V1, "summary:", "colour: red\nsummary:"))).toMatchInlineSnapshot(`
       [
-        "content/reports/progress/v1.md:3 — colour: unknown field "colour". Remove it or check its spelling against the schema (docs/content-model.md)",
+        "content/reports/progress/v1.md:3 — colour: unknown field "colour". Remove it, or check its spelling against the fields listed in schema/ (generated from src/schemas/)",
       ]
     `);
   });

@@ -158,7 +158,6 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
     data.agenda.forEach((a, i) =>
       a.papers.forEach((p, j) => {
         if (p.report) reportRef(file, ["agenda", i, "papers", j, "report"], p.report);
-        if (!p.report && !p.url) problems.push({ ...at(file, ["agenda", i, "papers", j]), message: "a paper needs either report (a report in the portal) or url (where to read it)" });
       }),
     );
     data.decisions.forEach((d, i) => {

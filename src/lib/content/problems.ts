@@ -117,7 +117,7 @@ export function problemsFromZod(options: {
           line: locate([...path, keys[0]!]),
           field: formatPath([...path, keys[0]!]),
           message: `unknown field${keys.length > 1 ? `s ${keys.map((k) => `"${k}"`).join(", ")}` : ` "${keys[0]}"`}`,
-          fix: "Remove it or check its spelling against the schema (docs/content-model.md)",
+          fix: "Remove it, or check its spelling against the fields listed in schema/ (generated from src/schemas/)",
         };
       }
       case "too_small":
