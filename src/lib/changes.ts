@@ -13,14 +13,21 @@ export interface Change {
   readonly href: string;
   /** A stable id, for feeds. */
   readonly id: string;
+  /** What it concerns, so a reader can follow one plan, committee or indicator. */
+  readonly about: { readonly plans: readonly string[]; readonly committees: readonly string[]; readonly kpis: readonly string[] };
 }
+
+const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => Boolean(x)))].sort();
 
 /** Every change, newest first. */
 export function allChanges(portal: Portal): Change[] {
   const out: Change[] = [];
+  const committeeOf = (meeting?: string) => portal.meetings.find((m) => m.slug === meeting)?.data.committee;
+  const plansOfKpi = (kpi: string) => uniq([portal.kpis.find((k) => k.slug === kpi)?.data.plan, ...portal.plans.filter((p) => p.actions.some((a) => a.kpis.includes(kpi))).map((p) => p.slug)]);
   for (const { report } of visibleReports(portal)) {
     for (const v of visibleVersions(report)) {
       out.push({
+        about: { plans: uniq([v.data.plan]), committees: uniq([committeeOf(v.data.meeting)]), kpis: uniq(v.data.kpis.map((k) => k.kpi)) },
         when: v.data.published,
         kind: v.n === 1 ? "New report" : "Report updated",
         title: v.n === 1 ? v.data.title : `${v.data.title} (version ${v.n}): ${v.data.changes ?? "updated"}`,
@@ -31,19 +38,20 @@ export function allChanges(portal: Portal): Change[] {
   }
   for (const m of portal.meetings) {
     if (m.data.status !== "held") continue;
-    out.push({ when: m.data.date, kind: "Meeting", title: `${committeeName(portal, m.data.committee)} met`, href: `/meetings/${m.slug}/`, id: `meeting:${m.slug}` });
+    out.push({ about: { plans: [], committees: [m.data.committee], kpis: [] }, when: m.data.date, kind: "Meeting", title: `${committeeName(portal, m.data.committee)} met`, href: `/meetings/${m.slug}/`, id: `meeting:${m.slug}` });
     for (const d of m.data.decisions) {
-      out.push({ when: m.data.date, kind: "Decision", title: `${d.ref}: ${d.text.length > 120 ? `${d.text.slice(0, 117)}…` : d.text}`, href: `/decisions/${d.id}/`, id: `decision:${d.id}` });
+      out.push({ about: { plans: uniq(d.actions.map((a) => a.split("/")[0])), committees: [m.data.committee], kpis: uniq(d.kpis) }, when: m.data.date, kind: "Decision", title: `${d.ref}: ${d.text.length > 120 ? `${d.text.slice(0, 117)}…` : d.text}`, href: `/decisions/${d.id}/`, id: `decision:${d.id}` });
     }
   }
   for (const { slug, data: kpi } of portal.kpis) {
     const fmt = formatterFor(kpi);
+    const about = { plans: plansOfKpi(slug), committees: [], kpis: [slug] };
     for (const s of kpi.series) {
       for (const v of s.values) {
         if (v.value !== null)
-          out.push({ when: v.asAt ?? v.period, kind: "New figure", title: `${kpi.ref} ${kpi.title}${kpi.series.length > 1 ? ` (${s.label})` : ""}: ${fmt(v.value)} for ${labelPeriod(period(v.period))}`, href: `/kpis/${slug}/`, id: `value:${slug}/${s.id}/${v.period}` });
+          out.push({ about, when: v.asAt ?? v.period, kind: "New figure", title: `${kpi.ref} ${kpi.title}${kpi.series.length > 1 ? ` (${s.label})` : ""}: ${fmt(v.value)} for ${labelPeriod(period(v.period))}`, href: `/kpis/${slug}/`, id: `value:${slug}/${s.id}/${v.period}` });
         for (const r of v.revisions ?? [])
-          out.push({ when: r.revised, kind: "Correction", title: `${kpi.ref} ${kpi.title}: ${labelPeriod(period(v.period))} corrected. ${r.reason}`, href: `/kpis/${slug}/#corrections`, id: `revision:${slug}/${s.id}/${v.period}/${r.revised}` });
+          out.push({ about, when: r.revised, kind: "Correction", title: `${kpi.ref} ${kpi.title}: ${labelPeriod(period(v.period))} corrected. ${r.reason}`, href: `/kpis/${slug}/#corrections`, id: `revision:${slug}/${s.id}/${v.period}/${r.revised}` });
       }
     }
   }

@@ -106,3 +106,12 @@ export function kpiUpdated(kpi: Kpi): string | undefined {
 export function today(): string {
   return process.env["PORTAL_TODAY"] ?? new Date().toISOString().slice(0, 10);
 }
+
+/** When the portal's documents last changed: the latest report version or meeting. Figures are dated by the period they describe, so they do not count. */
+export function siteUpdated(portal: Portal): string | undefined {
+  const dates = [
+    ...portal.reports.flatMap((r) => visibleVersions(r).map((v) => v.data.published)),
+    ...portal.meetings.filter((m) => m.data.status === "held").map((m) => m.data.date),
+  ].map(period);
+  return dates.sort(comparePeriods).at(-1)?.key;
+}
