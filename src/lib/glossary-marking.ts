@@ -25,7 +25,7 @@ export function markAcronyms(html: string, options: MarkOptions): string {
   const acronyms = options.terms.filter((t) => t.expansion && /^[A-Z][A-Za-z0-9&/]*[A-Z0-9]$/.test(t.term));
   if (acronyms.length === 0) return html;
   const byWord = new Map(acronyms.map((t) => [t.term, t]));
-  const pattern = new RegExp(`(?<![\\w&/-])(${[...byWord.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\w/-])`, "g");
+  const pattern = new RegExp(`(?<![\\w&/-])(${[...byWord.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(s?)(?![\\w/-])`, "g");
   const pageText = plain(html).toLowerCase();
   const done = new Set<string>();
   const stack: string[] = [];
@@ -54,15 +54,15 @@ export function markAcronyms(html: string, options: MarkOptions): string {
       seenText += chunk;
       return chunk;
     }
-    const marked = chunk.replace(pattern, (word: string, _g: string, offset: number) => {
-      if (done.has(word)) return word;
+    const marked = chunk.replace(pattern, (match: string, word: string, plural: string, offset: number) => {
+      if (done.has(word)) return match;
       done.add(word);
       const term = byWord.get(word)!;
       const expansion = term.expansion!;
       const before = plain(seenText + chunk.slice(0, offset)).toLowerCase();
-      const after = chunk.slice(offset + word.length, offset + word.length + expansion.length + 8).toLowerCase();
+      const after = chunk.slice(offset + match.length, offset + match.length + expansion.length + 8).toLowerCase();
       const spelt = before.includes(expansion.toLowerCase()) || after.includes(expansion.toLowerCase()) || !pageText.includes(word.toLowerCase());
-      const link = `<a class="term" href="${options.glossaryPath}#${term.id}"><abbr title="${escapeHtml(expansion)}">${word}</abbr></a>`;
+      const link = `<a class="term" href="${options.glossaryPath}#${term.id}"><abbr title="${escapeHtml(expansion)}">${word}</abbr>${plural}</a>`;
       return spelt ? link : `${link} <span class="expansion">(${escapeHtml(expansion)})</span>`;
     });
     seenText += chunk;

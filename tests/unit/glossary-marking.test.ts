@@ -26,8 +26,11 @@ describe("markAcronyms", () => {
     expect(out).toContain("<h2>EHCP</h2>");
     expect(out).toContain('<a href="/x/">EHCP</a> then <a class="term"');
   });
+  it("marks a plural use, keeping the plural", () => {
+    expect(mark("<p>Two EHCPs.</p>")).toContain('<abbr title="Education, Health and Care Plan">EHCP</abbr>s</a>');
+  });
   it("leaves attribute values and words that merely contain an acronym alone", () => {
-    const html = '<p title="EHCP">EHCPs and SENDIASS</p>';
+    const html = '<p title="EHCP">EHCPx and SENDIASS</p>';
     expect(mark(html)).toBe(html);
   });
   it("ignores terms that are not acronyms", () => {

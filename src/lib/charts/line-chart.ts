@@ -1,0 +1,360 @@
+/**
+ * Line charts as pure functions from data and size to an SVG string, drawn at build
+ * time with `d3-scale` and `d3-shape`. The output is deterministic (same input, same
+ * bytes, on any machine and in any time zone) so it can be golden-snapshot tested.
+ *
+ * The SVG has no `width`/`height`: it fills its container at the viewBox's aspect
+ * ratio (style it `display: block; width: 100%; height: auto`). Text is 13 viewBox
+ * units, so a chart drawn 360 wide reads at about 13px on a phone.
+ */
+import { scaleLinear, scaleUtc } from "d3-scale";
+import { line as d3line } from "d3-shape";
+import type { Better, Unit } from "../../schemas/kpi.ts";
+import { formatValue } from "../format.ts";
+import { shortLabelPeriod } from "../period.ts";
+import { describeChart } from "./describe.ts";
+import { dodge, textWidth, wrapWords } from "./labels.ts";
+import { GRID, INK, isStroked, markerPath, ringPath, type LineStyle } from "./markers.ts";
+import { hasValue, latest, prepareLines, type PreparedLine, type PreparedPoint } from "./series.ts";
+import { el, esc, r1 as r } from "./svg.ts";
+import { thinIndices, tickDecimals, withoutOverlaps } from "./ticks.ts";
+
+export interface ChartPoint {
+  /** A period string (see `src/lib/period.ts`), placed at its midpoint. */
+  period: string;
+  /** The figure, or `null` for a period with no figure: drawn as a gap, never as zero. */
+  value: number | null;
+  /** Drawn as a hollow marker. */
+  provisional?: boolean;
+  /** Drawn with a ring around the marker. */
+  revised?: boolean;
+  /** Why there is no figure (the chart marks the period on the axis; the table should say why). */
+  missing?: string;
+  suppressed?: boolean;
+}
+
+export interface ChartLine {
+  /** Stable within the chart; written as `data-line` on the line's group. */
+  id: string;
+  /** Written at the line's end, e.g. "EHCP pupils", "Target", "National average". */
+  label: string;
+  role: "actual" | "target" | "comparator";
+  /** A period absent from the array is simply not drawn; pass it with `value: null` to show a gap. */
+  points: ChartPoint[];
+}
+
+export interface LineChartSpec {
+  /** Stable prefix for the ids inside the SVG (e.g. "kpi-1-2"); must be unique on the page. */
+  id: string;
+  /** The accessible name. */
+  title: string;
+  unit: Unit;
+  /** Decimal places for figures in the description; defaults by unit as in `formatValue`. */
+  decimals?: number | undefined;
+  better: Better;
+  /** Up to four "actual" lines (cohorts), any targets (already resolved to numbers) and comparators. */
+  lines: ChartLine[];
+  baseline?: { value: number; period: string } | undefined;
+  /** viewBox width; defaults to 640. */
+  width?: number;
+  /** viewBox height; defaults to 320. */
+  height?: number;
+}
+
+const FONT = 13;
+const LINE_HEIGHT = 16;
+const MARKER = 4;
+/** Left of a line-end label: a short sample of the line with its marker, then the words. */
+const KEY = 18;
+const KEY_GAP = 6;
+
+/**
+ * A line chart with axes, gridlines, a baseline rule and a label at the end of each
+ * line; `null` when no actual line has a figure (show a sentence instead).
+ * Throws when given more than four actual lines.
+ */
+export function lineChart(spec: LineChartSpec): string | null {
+  const width = spec.width ?? 640;
+  const height = spec.height ?? 320;
+  const lines = prepareLines(spec.lines);
+  const actuals = lines.filter((l) => l.role === "actual");
+  if (actuals.length > 4)
+    throw new Error(
+      `chart "${spec.id}" has ${actuals.length} actual lines; at most four can be told apart. Split the cohorts over two charts.`,
+    );
+  if (!actuals.some((l) => l.points.some(hasValue))) return null;
+
+  // Values: always from zero, so a change is never exaggerated.
+  const top = FONT;
+  const bottom = height - (6 + LINE_HEIGHT + 4);
+  const values = lines.flatMap((l) => l.points.filter(hasValue).map((d) => d.value));
+  if (spec.baseline) values.push(spec.baseline.value);
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(0, ...values);
+  const tickCount = Math.max(2, Math.round((bottom - top) / 48));
+  const y = scaleLinear()
+    .domain([lo, hi === lo ? lo + 1 : hi])
+    .range([bottom, top])
+    .nice(tickCount);
+  const yTicks = y.ticks(tickCount);
+  const yDecimals = tickDecimals(yTicks);
+  const yLabels = yTicks.map((t) => formatValue(t, { unit: spec.unit, decimals: yDecimals }));
+  const left = Math.ceil(Math.max(...yLabels.map((s) => textWidth(s, FONT)))) + 10;
+
+  // Line-end labels fix the right margin.
+  const ends = endLabels(lines, spec, y);
+  const maxText = Math.max(60, width * 0.3 - KEY - KEY_GAP);
+  const wrapped = ends.map((e) => wrapWords(e.text, maxText, FONT));
+  const periods = uniquePeriods(lines);
+  const xLabels = periods.map((d) => shortLabelPeriod(d.p));
+  const widestX = Math.max(...xLabels.map((s) => textWidth(s, FONT)));
+  const labelsWidth = Math.max(0, ...wrapped.flat().map((s) => textWidth(s, FONT)));
+  const right = width - Math.ceil(Math.max(8 + KEY + KEY_GAP + labelsWidth, widestX / 2) + 2);
+
+  const pad = Math.min(12, (right - left) / 4);
+  const [t0, t1] = [periods[0]!.t, periods.at(-1)!.t];
+  const xScale = scaleUtc()
+    .domain([new Date(t0), new Date(t1)])
+    .range([left + pad, right - pad]);
+  const x = (d: { t: number }) => xScale(new Date(d.t));
+
+  const out: string[] = [];
+  out.push(el("path", { d: yTicks.map((t) => `M${left},${r(y(t))}H${right}`).join(""), stroke: GRID, fill: "none" }));
+
+  // Axes: the x axis line with a tick under each labelled period; value labels on the left.
+  const maxX = Math.min(6, Math.max(1, Math.floor((right - left) / (widestX + 16))));
+  const candidates = thinIndices(periods.length, maxX).map((i) => ({ i, x: x(periods[i]!), width: textWidth(xLabels[i]!, FONT) }));
+  const shown = withoutOverlaps(candidates, 12).map((k) => candidates[k]!);
+  out.push(
+    el("path", {
+      d: `M${left},${r(bottom)}H${right}` + shown.map((c) => `M${r(c.x)},${r(bottom)}v5`).join(""),
+      stroke: INK,
+      fill: "none",
+    }),
+  );
+  out.push(
+    el(
+      "g",
+      { fill: INK, "text-anchor": "end" },
+      yTicks.map((t, i) => el("text", { x: left - 6, y: y(t) + FONT * 0.35 }, esc(yLabels[i]!))).join(""),
+    ),
+  );
+  out.push(
+    el(
+      "g",
+      { fill: INK, "text-anchor": "middle" },
+      shown
+        .map((c) => {
+          const cx = Math.min(Math.max(c.x, c.width / 2 + 1), width - c.width / 2 - 1);
+          return el("text", { x: cx, y: bottom + 6 + FONT }, esc(xLabels[c.i]!));
+        })
+        .join(""),
+    ),
+  );
+
+  if (spec.baseline) {
+    out.push(el("path", { d: `M${left},${r(y(spec.baseline.value))}H${right}`, stroke: INK, "stroke-width": 1.5, fill: "none" }));
+  }
+
+  // Markers at every point while they fit; on a dense line only where they say something.
+  const dense = (line: PreparedLine) => line.points.length > (right - left) / 16;
+  for (const line of lines) out.push(drawLine(line, { x, y, bottom, dense: dense(line) }));
+  out.push(drawEndLabels(ends, wrapped, { x: right + 8, bottom }));
+
+  return svg({ id: spec.id, width, height, fontSize: FONT, title: spec.title, desc: description(spec, lines), body: out.join("") });
+}
+
+/**
+ * A small chart for lists: the first actual line and the first target, no axes,
+ * a marker on the latest figure. Its values are scaled to their own range (not
+ * from zero), so it shows the trend, not the size. Ids are prefixed `{id}-spark`
+ * so it can sit on the same page as the full chart. Defaults to 120 × 32 and
+ * carries `width`/`height` so it keeps that size inline. `null` when there is no figure.
+ */
+export function sparkline(spec: LineChartSpec & { width?: number; height?: number }): string | null {
+  const width = spec.width ?? 120;
+  const height = spec.height ?? 32;
+  const all = prepareLines(spec.lines);
+  const actual = all.find((l) => l.role === "actual");
+  if (!actual || !actual.points.some(hasValue)) return null;
+  const target = all.find((l) => l.role === "target");
+  const lines = target ? [target, actual] : [actual];
+
+  const points = lines.flatMap((l) => l.points);
+  const values = points.filter(hasValue).map((d) => d.value);
+  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+  const inset = 4;
+  const y = scaleLinear()
+    .domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi])
+    .range([height - inset, inset]);
+  const times = points.map((d) => d.t);
+  const xScale = scaleUtc()
+    .domain([new Date(Math.min(...times)), new Date(Math.max(...times))])
+    .range([inset, width - inset]);
+  const x = (d: { t: number }) => xScale(new Date(d.t));
+  const path = linePath(x, y);
+
+  const out = lines.map((line) => {
+    const style = line.role === "actual" ? { ...line.style, width: 1.5 } : { ...line.style, width: 1, dash: "3 2" };
+    const d = path(line.points as PreparedPoint[]);
+    const marked =
+      line.role === "actual"
+        ? line.points
+            .filter((p, i) => hasValue(p) && isEndOrAlone(line.points, i))
+            .map((p) => ({ x: x(p), y: y(p.value!), hollow: p.provisional === true }))
+        : [];
+    const dot = { ...style, shape: "circle" as const };
+    return el(
+      "g",
+      { "data-line": line.id },
+      (d ? el("path", { d, ...strokeOf(style), "stroke-linecap": "round", "stroke-linejoin": "round" }) : "") + markers(dot, marked, 2.5),
+    );
+  });
+  const desc = describeChart({ unit: spec.unit, decimals: spec.decimals, better: spec.better, lines });
+  return svg({ id: `${spec.id}-spark`, width, height, sized: true, title: spec.title, desc, body: out.join("") });
+}
+
+/** One line's group: the line, ticks on the axis for its missing periods (actual lines), markers and rings. */
+function drawLine(
+  line: PreparedLine,
+  o: { x: (d: { t: number }) => number; y: (v: number) => number; bottom: number; dense: boolean },
+): string {
+  const { style } = line;
+  const parts: string[] = [];
+  const d = linePath(o.x, o.y)(line.points as PreparedPoint[]);
+  if (d) parts.push(el("path", { d, ...strokeOf(style), "stroke-linecap": "round", "stroke-linejoin": "round" }));
+  if (line.role === "actual") {
+    const gaps = line.points.filter((p) => !hasValue(p)).map((p) => `M${r(o.x(p))},${r(o.bottom)}v-8`);
+    if (gaps.length) parts.push(el("path", { d: gaps.join(""), stroke: style.colour, "stroke-width": 2.5, fill: "none" }));
+  }
+  const marked = line.points.filter((p, i) => hasValue(p) && (!o.dense || p.provisional || p.revised || isEndOrAlone(line.points, i)));
+  parts.push(
+    markers(
+      style,
+      marked.map((p) => ({ x: o.x(p), y: o.y(p.value!), hollow: p.provisional === true })),
+      MARKER,
+    ),
+  );
+  const rings = marked.filter((p) => p.revised).map((p) => ringPath(o.x(p), o.y(p.value!), MARKER + 3.5));
+  if (rings.length) parts.push(el("path", { d: rings.join(""), stroke: style.colour, "stroke-width": 1.5, fill: "none" }));
+  return el("g", { "data-line": line.id }, parts.join(""));
+}
+
+/** Labels in the right margin, from `x`, beside where each line ends, moved apart where they would overlap. */
+function drawEndLabels(ends: readonly EndLabel[], wrapped: readonly string[][], o: { x: number; bottom: number }): string {
+  const tops = dodge(
+    ends.map((e, i) => ({ top: e.y - LINE_HEIGHT / 2, height: wrapped[i]!.length * LINE_HEIGHT })),
+    { min: 0, max: o.bottom + LINE_HEIGHT / 2, gap: 2 },
+  );
+  return ends
+    .map((e, i) => {
+      const cy = tops[i]! + LINE_HEIGHT / 2;
+      const sample = `M${r(o.x)},${r(cy)}h${KEY}`;
+      const key = e.style
+        ? el("path", { d: sample, ...strokeOf(e.style), "stroke-linecap": "round" }) +
+          markers(e.style, [{ x: o.x + KEY / 2, y: cy, hollow: false }], MARKER)
+        : el("path", { d: sample, stroke: INK, "stroke-width": 1.5 });
+      const text = wrapped[i]!.map((s, k) => el("text", { x: o.x + KEY + KEY_GAP, y: cy + k * LINE_HEIGHT + FONT * 0.35 }, esc(s)));
+      return key + el("g", { fill: e.style?.colour ?? INK }, text.join(""));
+    })
+    .join("");
+}
+
+/** A path generator that leaves a gap wherever a value is missing. */
+function linePath(x: (d: { t: number }) => number, y: (v: number) => number) {
+  return d3line<PreparedPoint>()
+    .defined(hasValue)
+    .x((d) => r(x(d)))
+    .y((d) => r(y(d.value!)))
+    .digits(1);
+}
+
+function strokeOf(style: LineStyle) {
+  return { stroke: style.colour, "stroke-width": style.width, "stroke-dasharray": style.dash, fill: "none" };
+}
+
+/** The last point with a figure, or one with no figure either side (which a line alone cannot show). */
+function isEndOrAlone(points: readonly PreparedPoint[], i: number): boolean {
+  const after = points.slice(i + 1);
+  if (!after.some(hasValue)) return true;
+  const before = points[i - 1];
+  return (before === undefined || !hasValue(before)) && !hasValue(after[0]!);
+}
+
+/** One path of filled markers and one of hollow (provisional) ones; stroked shapes are one path. */
+function markers(style: LineStyle, at: readonly { x: number; y: number; hollow: boolean }[], size: number): string {
+  if (at.length === 0) return "";
+  if (isStroked(style.shape))
+    return el("path", {
+      d: at.map((p) => markerPath(style.shape, p.x, p.y, size)).join(""),
+      stroke: style.colour,
+      "stroke-width": 2,
+      fill: "none",
+    });
+  const filled = at.filter((p) => !p.hollow).map((p) => markerPath(style.shape, p.x, p.y, size));
+  const hollow = at.filter((p) => p.hollow).map((p) => markerPath(style.shape, p.x, p.y, size));
+  return (
+    (filled.length ? el("path", { d: filled.join(""), fill: style.colour }) : "") +
+    (hollow.length ? el("path", { d: hollow.join(""), fill: "#fff", stroke: style.colour, "stroke-width": 1.5 }) : "")
+  );
+}
+
+/** Every plotted period once, in time order. */
+function uniquePeriods(lines: readonly PreparedLine[]): PreparedPoint[] {
+  const byKey = new Map<string, PreparedPoint>();
+  for (const d of lines.flatMap((l) => l.points)) if (!byKey.has(d.p.key)) byKey.set(d.p.key, d);
+  return [...byKey.values()].sort((a, b) => a.t - b.t);
+}
+
+interface EndLabel {
+  text: string;
+  /** Where the line ends, before labels are moved apart. */
+  y: number;
+  /** Absent for the baseline, which is drawn as a plain rule. */
+  style?: LineStyle;
+}
+
+/** What to write at the right: each line with a figure at the height of its latest one, and the baseline. */
+function endLabels(lines: readonly PreparedLine[], spec: LineChartSpec, y: (v: number) => number): EndLabel[] {
+  const ends: EndLabel[] = [];
+  for (const line of [...lines].reverse()) {
+    const d = latest(line);
+    if (d) ends.push({ text: line.label, y: y(d.value!), style: line.style });
+  }
+  if (spec.baseline)
+    ends.push({
+      text: `Baseline ${formatValue(spec.baseline.value, { unit: spec.unit, decimals: spec.decimals })}`,
+      y: y(spec.baseline.value),
+    });
+  return ends;
+}
+
+function description(spec: LineChartSpec, lines: readonly PreparedLine[]): string {
+  return describeChart({ unit: spec.unit, decimals: spec.decimals, better: spec.better, lines, baseline: spec.baseline });
+}
+
+/** The root element, named by its title and description; `sized` also writes width and height. */
+function svg(o: {
+  id: string;
+  width: number;
+  height: number;
+  sized?: boolean;
+  fontSize?: number;
+  title: string;
+  desc: string;
+  body: string;
+}): string {
+  return el(
+    "svg",
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      viewBox: `0 0 ${o.width} ${o.height}`,
+      width: o.sized ? o.width : undefined,
+      height: o.sized ? o.height : undefined,
+      role: "img",
+      "aria-labelledby": `${o.id}-title ${o.id}-desc`,
+      "font-size": o.fontSize,
+    },
+    el("title", { id: `${o.id}-title` }, esc(o.title)) + el("desc", { id: `${o.id}-desc` }, esc(o.desc)) + o.body,
+  );
+}

@@ -1,0 +1,47 @@
+import { comparePeriods, period, periodMidpoint, type Period } from "../period.ts";
+import type { ChartLine, ChartPoint } from "./line-chart.ts";
+import { lineStyle, type LineStyle } from "./markers.ts";
+
+export interface PreparedPoint extends ChartPoint {
+  readonly p: Period;
+  /** The period's midpoint in milliseconds since the epoch (UTC). */
+  readonly t: number;
+}
+
+export interface PreparedLine extends Omit<ChartLine, "points"> {
+  readonly style: LineStyle;
+  /** In period order. */
+  readonly points: readonly PreparedPoint[];
+}
+
+export const hasValue = <T extends ChartPoint>(d: T): d is T & { value: number } => d.value !== null;
+
+/**
+ * Parses and orders every line's periods and gives each line its style.
+ * Lines come back in drawing order: comparators, then targets, then actual lines on top.
+ */
+export function prepareLines(lines: readonly ChartLine[]): PreparedLine[] {
+  const seen = { actual: 0, target: 0, comparator: 0 };
+  const prepared = lines.map((line) => ({
+    id: line.id,
+    label: line.label,
+    role: line.role,
+    style: lineStyle(line.role, seen[line.role]++),
+    points: line.points
+      .map((d) => {
+        const p = period(d.period);
+        return { ...d, p, t: periodMidpoint(p) };
+      })
+      .sort((a, b) => comparePeriods(a.p, b.p)),
+  }));
+  const rank = { comparator: 0, target: 1, actual: 2 };
+  return prepared
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => rank[a.l.role] - rank[b.l.role] || a.i - b.i)
+    .map(({ l }) => l);
+}
+
+/** The last point with a figure, if any. */
+export function latest(line: PreparedLine): PreparedPoint | undefined {
+  return line.points.findLast(hasValue);
+}

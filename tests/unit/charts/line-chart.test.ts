@@ -1,0 +1,243 @@
+import { gzipSync } from "node:zlib";
+import { HtmlValidate } from "html-validate";
+import { afterEach, describe, expect, it } from "vitest";
+import { lineChart, sparkline, type LineChartSpec } from "../../../src/lib/charts/line-chart.ts";
+import { FIXTURES, largeSpec, loadFixture } from "./fixtures.ts";
+
+const chart = (spec: LineChartSpec) => {
+  const svg = lineChart(spec);
+  if (svg === null) throw new Error(`expected a chart for ${spec.id}`);
+  return svg;
+};
+
+/** The `d` of the line path inside `<g data-line="{id}">` (the first path of the group). */
+function linePath(svg: string, id: string): string {
+  const group = new RegExp(`<g data-line="${id}"><path d="([^"]*)"`).exec(svg);
+  if (!group) throw new Error(`no line ${id}`);
+  return group[1]!;
+}
+
+const waits = (values: (number | null)[]): LineChartSpec => ({
+  id: "waits",
+  title: "Waiting time for speech and language therapy",
+  unit: "weeks",
+  better: "lower",
+  lines: [
+    {
+      id: "all",
+      label: "All children",
+      role: "actual",
+      points: values.map((value, i) => ({
+        period: `2019-${String(i + 1).padStart(2, "0")}`,
+        value,
+        ...(value === null ? { missing: "Not collected" } : {}),
+      })),
+    },
+  ],
+});
+
+describe("lineChart golden snapshots", () => {
+  it.each(FIXTURES.filter((name) => name !== "empty"))("draws the %s fixture as its golden SVG", async (name) => {
+    await expect(chart(loadFixture(name))).toMatchFileSnapshot(`./__snapshots__/${name}.svg`);
+  });
+
+  it("draws the speech and language fixture at phone width as its golden SVG", async () => {
+    await expect(chart({ ...loadFixture("falling"), width: 360, height: 240 })).toMatchFileSnapshot("./__snapshots__/falling-narrow.svg");
+  });
+
+  it("draws ten years of monthly figures for four cohorts as its golden SVG", async () => {
+    await expect(chart(largeSpec())).toMatchFileSnapshot("./__snapshots__/large.svg");
+  });
+});
+
+describe("lineChart", () => {
+  it("returns null when every actual figure is missing, even with a target", () => {
+    expect(lineChart(loadFixture("empty"))).toBeNull();
+  });
+
+  it("returns null when there are no lines", () => {
+    expect(lineChart({ ...waits([]), lines: [] })).toBeNull();
+  });
+
+  it("breaks the line at a missing value: the path has two M segments", () => {
+    const d = linePath(chart(waits([30, 29, null, 27, 26])), "all");
+    expect(d.match(/M/g)).toHaveLength(2);
+  });
+
+  it("never draws a missing value at zero", () => {
+    const svg = chart(waits([30, 29, null, 27, 26]));
+    const axisY = Number(/<path d="M[\d.]+,([\d.]+)H[\d.]+M[^"]*" stroke="#0b0c0c"/.exec(svg)![1]);
+    const ys = linePath(svg, "all")
+      .match(/,[\d.]+/g)!
+      .map((s) => Number(s.slice(1)));
+    expect(ys).toHaveLength(4);
+    expect(ys).not.toContain(axisY);
+  });
+
+  it("marks a missing period with a tick on the x axis", () => {
+    const svg = chart(waits([30, 29, null, 27, 26]));
+    expect(svg).toMatch(/<path d="M[\d.]+,[\d.]+v-8" stroke="#1d4f91"/);
+  });
+
+  it("has an accessible name: role img labelled by its title and description", () => {
+    const svg = chart(loadFixture("falling"));
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 640 320" role="img" aria-labelledby="slt-waits-title slt-waits-desc"/,
+    );
+    expect(svg).toContain('<title id="slt-waits-title">Waiting time for speech and language therapy</title>');
+    expect(svg).toContain('<desc id="slt-waits-desc">');
+  });
+
+  it("describes the latest figure against the target in words", () => {
+    expect(chart(loadFixture("falling"))).toContain(
+      '<desc id="slt-waits-desc">Figures from June 2019 to March 2020. All children: 26 weeks in March 2020, 1 week above the most recent target, 25 weeks by December 2019. Lower is better. Baseline: 30 weeks in June 2019.</desc>',
+    );
+  });
+
+  it("gives each of four cohorts a different marker shape", () => {
+    const svg = chart(loadFixture("cohorts"));
+    const shapes = ["all", "ehcp", "sen-support", "no-sen"].map((id) => {
+      const group = new RegExp(`<g data-line="${id}">(.*?)</g>`).exec(svg)![1]!;
+      const marker = /<path d="([^"]*)" fill="#/.exec(group)![1]!;
+      return marker.split("M")[1]!.replace(/-?[\d.]+/g, "n");
+    });
+    expect(new Set(shapes).size).toBe(4);
+  });
+
+  it("draws the target dashed and comparators dotted, so lines differ without colour", () => {
+    const target = chart(loadFixture("falling"));
+    const comparators = chart(loadFixture("comparator"));
+    expect(/<g data-line="target"><path [^>]*stroke-dasharray="6 5"/.test(target)).toBe(true);
+    expect(/<g data-line="national"><path [^>]*stroke-dasharray="0 5"/.test(comparators)).toBe(true);
+    expect(/<g data-line="sefton"><path [^>]*stroke-dasharray/.test(comparators)).toBe(false);
+  });
+
+  it("labels every line at its end in words", () => {
+    const svg = chart(loadFixture("comparator"));
+    for (const label of ["Sefton", "National average", "North West average"]) expect(svg).toContain(`>${label}</text>`);
+  });
+
+  it("draws the baseline as a labelled rule", () => {
+    expect(chart(loadFixture("falling"))).toContain(">Baseline 30 weeks</text>");
+  });
+
+  it("formats value ticks with the unit", () => {
+    const svg = chart(loadFixture("falling"));
+    expect(svg).toContain(">30 weeks</text>");
+    expect(chart(loadFixture("rising"))).toContain(">20%</text>");
+  });
+
+  it("labels at most six periods on the x axis, the latest always among them", () => {
+    const svg = chart(largeSpec());
+    const labels = [...svg.matchAll(/<text x="[\d.]+" y="313">([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels.length).toBeLessThanOrEqual(6);
+    expect(labels.at(-1)).toBe("Dec 2023");
+  });
+
+  it("marks every point of a short line", () => {
+    const group = /<g data-line="all">(.*?)<\/g>/.exec(chart(loadFixture("falling")))![1]!;
+    expect(group.match(/a4,4 0 1 0 8,0/g)).toHaveLength(10);
+  });
+
+  it("marks only the latest point of a line too dense for markers", () => {
+    const group = /<g data-line="cohort-1">(.*?)<\/g>/.exec(chart(largeSpec()))![1]!;
+    expect(group.match(/a4,4 0 1 0 8,0/g)).toHaveLength(1);
+  });
+
+  it("draws a provisional figure as a hollow marker", () => {
+    expect(chart(loadFixture("provisional-revised"))).toMatch(/<path d="M[^"]*" fill="#fff" stroke="#1d4f91" stroke-width="1.5"\/>/);
+  });
+
+  it("rings a revised figure", () => {
+    const group = /<g data-line="all">(.*?)<\/g>/.exec(chart(loadFixture("provisional-revised")))![1]!;
+    expect(group).toMatch(/<path d="M[^"]*a7.5,7.5 [^"]*" stroke="#1d4f91" stroke-width="1.5" fill="none"\/>/);
+  });
+
+  it("shows a single value as a point, not an empty axis", () => {
+    const group = /<g data-line="all">(.*?)<\/g>/.exec(chart(loadFixture("single")))![1]!;
+    expect(group).toMatch(/<path d="M[\d.]+,[\d.]+a4,4 0 1 0 8,0a4,4 0 1 0 -8,0" fill="#1d4f91"\/>/);
+  });
+
+  it("writes every number with at most one decimal place", () => {
+    for (const name of FIXTURES.filter((n) => n !== "empty")) expect(chart(loadFixture(name))).not.toMatch(/\d\.\d\d/);
+    expect(chart(largeSpec())).not.toMatch(/\d\.\d\d/);
+  });
+
+  it("keeps ten years of monthly figures for four cohorts under 5 KB gzipped", () => {
+    expect(gzipSync(chart(largeSpec())).length).toBeLessThan(5 * 1024);
+  });
+
+  it("is valid HTML when inlined in a page", async () => {
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "doctype-style": "off" } });
+    for (const svg of [chart(loadFixture("cohorts")), sparkline(loadFixture("gaps"))!]) {
+      const report = await validator.validateString(
+        `<!doctype html><html lang="en"><head><title>KPI</title></head><body><figure>${svg}</figure></body></html>`,
+      );
+      expect(report.results.flatMap((r) => r.messages.map((m) => m.message))).toEqual([]);
+    }
+  });
+
+  it("escapes labels so they cannot break the markup", () => {
+    const spec = waits([1, 2]);
+    spec.lines[0]!.label = 'Pupils <5 & "others"';
+    expect(chart(spec)).toContain(">Pupils &lt;5 &amp; &quot;others&quot;</text>");
+  });
+
+  it("refuses a fifth cohort, naming the chart", () => {
+    const spec = loadFixture("cohorts");
+    spec.lines.push({ ...spec.lines[0]!, id: "fifth" });
+    expect(() => lineChart(spec)).toThrow(
+      'chart "cohorts" has 5 actual lines; at most four can be told apart. Split the cohorts over two charts.',
+    );
+  });
+
+  it("draws the same points in whatever order they are given", () => {
+    const spec = loadFixture("falling");
+    const shuffled = { ...spec, lines: spec.lines.map((l) => ({ ...l, points: [...l.points].reverse() })) };
+    expect(chart(shuffled)).toBe(chart(spec));
+  });
+});
+
+describe("time zones", () => {
+  const original = process.env["TZ"];
+  afterEach(() => {
+    process.env["TZ"] = original;
+  });
+
+  it.each(["America/Los_Angeles", "Pacific/Kiritimati"])("draws the same SVG in %s as in UTC", (zone) => {
+    process.env["TZ"] = "UTC";
+    const utc = chart(loadFixture("provisional-revised"));
+    process.env["TZ"] = zone;
+    expect(chart(loadFixture("provisional-revised"))).toBe(utc);
+  });
+});
+
+describe("sparkline", () => {
+  it.each(["rising", "gaps", "provisional-revised"] as const)("draws the %s fixture as its golden SVG", async (name) => {
+    await expect(sparkline(loadFixture(name))).toMatchFileSnapshot(`./__snapshots__/sparkline-${name}.svg`);
+  });
+
+  it("returns null when there is no figure", () => {
+    expect(sparkline(loadFixture("empty"))).toBeNull();
+  });
+
+  it("keeps its ids apart from the full chart of the same indicator", () => {
+    expect(sparkline(loadFixture("falling"))).toMatch(/aria-labelledby="slt-waits-spark-title slt-waits-spark-desc"/);
+  });
+
+  it("keeps its size when inlined in text", () => {
+    expect(sparkline(loadFixture("falling"))).toMatch(/viewBox="0 0 120 32" width="120" height="32"/);
+  });
+
+  it("draws only the first cohort and the target", () => {
+    const svg = sparkline({
+      ...loadFixture("cohorts"),
+      lines: [...loadFixture("cohorts").lines, ...loadFixture("falling").lines.slice(1)],
+    })!;
+    expect([...svg.matchAll(/data-line="([^"]*)"/g)].map((m) => m[1])).toEqual(["target", "all"]);
+  });
+
+  it("leaves a gap at a missing value", () => {
+    expect(linePath(sparkline(waits([30, null, 27, 26]))!, "all").match(/M/g)).toHaveLength(2);
+  });
+});
