@@ -14,6 +14,8 @@ export interface KpiPanel {
   readonly series: readonly Series[];
   readonly spec: LineChartSpec;
   readonly svg: string | null;
+  /** The same chart laid out for narrow screens, with legible text at phone widths. */
+  readonly narrowSvg: string | null;
   readonly rows: readonly TableRow[];
   readonly comparators: readonly { id: string; label: string }[];
 }
@@ -86,7 +88,16 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
           comparators: comparators.map((c) => c.values.find((v) => v.period === p.key)?.value),
         };
       });
-      panels.push({ id, title, series, spec, svg: lineChart(spec), rows, comparators: comparators.map((c) => ({ id: c.id, label: c.label })) });
+      panels.push({
+        id,
+        title,
+        series,
+        spec,
+        svg: lineChart(spec),
+        narrowSvg: lineChart({ ...spec, id: `${id}-narrow`, width: 360, height: 260 }),
+        rows,
+        comparators: comparators.map((c) => ({ id: c.id, label: c.label })),
+      });
     });
   }
   return panels;
