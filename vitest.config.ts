@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: "site",
-          include: ["tests/build/**/*.test.ts", "tests/site/**/*.test.ts"],
+          include: ["tests/build/**/*.test.ts", "tests/journeys/**/*.test.ts", "tests/site/**/*.test.ts"],
           // Browser and whole-site checks share one built dist/ and one Chromium.
           fileParallelism: false,
           testTimeout: 120_000,

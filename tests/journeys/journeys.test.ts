@@ -1,0 +1,107 @@
+/**
+ * The main journeys, in Debian's Chromium against the built site: a family finding the
+ * speech and language waiting-time chart, a councillor following a decision's link,
+ * a search, and the decisions log's filters.
+ */
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../src/lib/gates/browser-audit.ts";
+import { serveDir } from "../../src/lib/gates/static-server.ts";
+
+const DIST = join(import.meta.dirname, "../../dist");
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDir>>;
+const open = async (path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> => {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 390, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  return page;
+};
+
+beforeAll(async () => {
+  server = await serveDir(DIST);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("a parent looking for speech and language therapy waits", () => {
+  it("gets from the home page to the chart and its table", async () => {
+    const page = await open("/");
+    await page.getByRole("link", { name: "Indicators", exact: true }).click();
+    await page.getByRole("link", { name: /speech and language therapy/i }).first().click();
+    await expect.poll(() => page.locator("h1").textContent()).toMatch(/speech and language therapy/i);
+    const figure = page.locator("figure.chart").first();
+    const chart = figure.locator(".chart-svg--narrow svg");
+    expect(await chart.getAttribute("role")).toBe("img");
+    expect(await chart.locator("title").textContent()).toMatch(/speech and language therapy/i);
+    const table = figure.locator("table");
+    expect(await table.isVisible()).toBe(true);
+    expect(await table.textContent()).toContain("25 weeks");
+    await page.context().close();
+  });
+
+  it("reads the same chart and table with JavaScript switched off", async () => {
+    const page = await open("/kpis/kpi-5-4/", { javaScriptEnabled: false });
+    expect(await page.locator("figure.chart table").textContent()).toContain("November 2019");
+    expect(await page.locator("#status").textContent()).toContain("Where it stands");
+    await page.context().close();
+  });
+});
+
+describe("a councillor citing a decision", () => {
+  it("lands on the decision from its pasted link and can copy it", async () => {
+    const page = await open("/decisions/osc-childrens-2023-09-26-19/");
+    expect(await page.locator("h1").textContent()).toMatch(/^Minute 19/);
+    const permalink = page.locator("a[data-copy-link]");
+    expect(await permalink.getAttribute("href")).toBe("/decisions/osc-childrens-2023-09-26-19/");
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toBe("Link copied");
+    await page.context().close();
+  });
+
+  it("lands on an action's status as it stood in a given report version", async () => {
+    const page = await open("/reports/send-progress-report-2020/v1/#action-send-improvement-plan-1-2", { width: 1000 });
+    const item = page.locator("#action-send-improvement-plan-1-2");
+    expect(await item.locator("h3").textContent()).toContain("Action 1.2");
+    expect(await item.isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe("search", () => {
+  it('finds the speech and language waiting-time KPI for "speech and language", and keeps the query in the URL', async () => {
+    const page = await open("/search/");
+    await page.getByLabel(/Search reports/).fill("speech and language");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 10_000 }).toMatch(/\d+ results? for/);
+    expect(await page.locator("#search-results a").allTextContents()).toContainEqual(expect.stringMatching(/KPI 5\/4/));
+    expect(new URL(page.url()).searchParams.get("q")).toBe("speech and language");
+    await page.context().close();
+  });
+
+  it("restores a shared search from its URL", async () => {
+    const page = await open("/search/?q=petition&type=Decision");
+    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 10_000 }).toMatch(/results? for/);
+    const types = await page.locator("#search-results .meta").allTextContents();
+    expect(types.length).toBeGreaterThan(0);
+    expect(types.every((t) => t === "Decision")).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe("the decisions log", () => {
+  it("filters by year and keeps the filter in the URL", async () => {
+    const page = await open("/decisions/", { width: 1000 });
+    await page.getByLabel("Year").selectOption("2023");
+    const visible = await page.locator("#decisions-table tbody tr:visible").count();
+    expect(visible).toBeGreaterThan(0);
+    expect(await page.locator("#decisions-table tbody tr:visible td:nth-child(2)").allTextContents()).toSatisfy((cells: string[]) => cells.every((c) => c.includes("2023")));
+    expect(new URL(page.url()).searchParams.get("year")).toBe("2023");
+    await page.context().close();
+  });
+});
