@@ -16,8 +16,8 @@ export interface TextChange {
 /** Paragraph-level changes: blank-line separated blocks added or removed, in document order. */
 export function textChanges(before: string, after: string): TextChange[] {
   const blocks = (s: string) => s.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
-  return diffArrays(blocks(before), blocks(after)).flatMap((part) =>
-    part.added ? part.value.map((text) => ({ kind: "added" as const, text })) : part.removed ? part.value.map((text) => ({ kind: "removed" as const, text })) : [],
+  return diffArrays(blocks(before), blocks(after)).flatMap((part): TextChange[] =>
+    part.added || part.removed ? part.value.map((text) => ({ kind: part.added ? "added" : "removed", text })) : [],
   );
 }
 
