@@ -7,6 +7,7 @@
  * | `2023-10-19`     | date          | 19 October 2023                         |
  * | `2019-12`        | month         | December 2019                           |
  * | `2019-Q1`        | quarter       | January to March 2019                   |
+ * | `2019-H2`        | half          | July to December 2019                   |
  * | `FY2023/24-Q3`   | fquarter      | Q3 2023/24 (October to December 2023)   |
  * | `2019`           | year          | 2019                                    |
  * | `FY2023/24`      | fyear         | 2023/24 financial year                  |
@@ -24,6 +25,7 @@ export type PeriodKind =
   | "date"
   | "month"
   | "quarter"
+  | "half"
   | "fquarter"
   | "year"
   | "fyear"
@@ -93,7 +95,7 @@ function splitYear(text: string): number | undefined {
 }
 
 const FORMATS =
-  "a date (2023-10-19), month (2019-12), quarter (2019-Q1), year (2019), financial year (FY2023/24) or quarter (FY2023/24-Q3), academic year (AY2019/20), term (AY2022/23-spring) or half term (AY2022/23-spring-2)";
+  "a date (2023-10-19), month (2019-12), quarter (2019-Q1), half year (2019-H2), year (2019), financial year (FY2023/24) or quarter (FY2023/24-Q3), academic year (AY2019/20), term (AY2022/23-spring) or half term (AY2022/23-spring-2)";
 
 /** Explains every accepted period format; used in error messages. */
 export const PERIOD_FORMATS = FORMATS;
@@ -114,6 +116,10 @@ export function parsePeriod(text: string): Period | undefined {
   if ((m = /^(\d{4})-Q([1-4])$/.exec(text))) {
     const [y, q] = [Number(m[1]), Number(m[2])];
     return span(text, "quarter", y, q * 3 - 2, y, q * 3);
+  }
+  if ((m = /^(\d{4})-H([12])$/.exec(text))) {
+    const [y, h] = [Number(m[1]), Number(m[2])];
+    return span(text, "half", y, h * 6 - 5, y, h * 6);
   }
   if ((m = /^(\d{4})$/.exec(text))) {
     const y = Number(m[1]);
@@ -173,6 +179,7 @@ export function labelPeriod(p: Period): string {
     case "month":
       return `${MONTHS[mo - 1]} ${y}`;
     case "quarter":
+    case "half":
       return `${MONTHS[mo - 1]} to ${MONTHS[emo - 1]} ${y}`;
     case "year":
       return String(y);
@@ -202,6 +209,8 @@ export function shortLabelPeriod(p: Period): string {
       return `${MONTHS[mo - 1]!.slice(0, 3)} ${y}`;
     case "quarter":
       return `Q${k.slice(-1)} ${y}`;
+    case "half":
+      return `H${k.slice(-1)} ${y}`;
     case "year":
       return String(y);
     case "fquarter":
@@ -222,6 +231,7 @@ export function shortLabelPeriod(p: Period): string {
 export const FREQUENCIES = {
   monthly: ["month"],
   quarterly: ["quarter", "fquarter"],
+  "half-yearly": ["half"],
   "half-termly": ["halfterm"],
   termly: ["term"],
   annual: ["year"],

@@ -20,6 +20,7 @@ export const REPORT_STATUS = { draft: "Draft — not published", published: "Pub
 export const FREQUENCY_WORDS = {
   monthly: "monthly",
   quarterly: "quarterly",
+  "half-yearly": "twice a year",
   "half-termly": "each half term",
   termly: "each term",
   annual: "yearly",
