@@ -1,15 +1,18 @@
-import { defineConfig } from "vitest/config";
+import { getViteConfig } from "astro/config";
 
-export default defineConfig({
+// getViteConfig lets tests import .astro components (Astro's Container API).
+export default getViteConfig({
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
-          include: ["tests/unit/**/*.test.ts"],
+          include: ["tests/unit/**/*.test.ts", "tests/components/**/*.test.ts"],
         },
       },
       {
+        extends: true,
         test: {
           name: "site",
           include: ["tests/build/**/*.test.ts", "tests/journeys/**/*.test.ts", "tests/site/**/*.test.ts"],

@@ -1,0 +1,41 @@
+import { experimental_AstroContainer as AstroContainer } from "astro/container";
+import { describe, expect, it } from "vitest";
+import KpiPanel from "../../src/components/KpiPanel.astro";
+import ActionStatusTag from "../../src/components/ActionStatusTag.astro";
+import { kpiPanels } from "../../src/lib/kpi-charts.ts";
+import { loadPortal } from "../../src/lib/content/load.ts";
+import { FIXTURE } from "../helpers/content-root.ts";
+
+const result = loadPortal(FIXTURE);
+if (!result.ok) throw new Error("fixture must load");
+const waits = result.portal.kpis[0]!;
+
+describe("KpiPanel", () => {
+  it("puts a table with the chart's numbers, target and flags in the same figure", async () => {
+    const container = await AstroContainer.create();
+    const [panel] = kpiPanels(waits.slug, waits.data);
+    const html = await container.renderToString(KpiPanel, { props: { kpi: waits.data, panel, source: "Fixture" } });
+    const rows = [...html.matchAll(/<tr[^>]*><th scope="row"[^>]*>([^<]+)<\/th>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g)].map((m) => [
+      m[1],
+      ...[...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]),
+    ]);
+    expect(rows).toEqual([
+      ["October 2019", "29 weeks", "—"],
+      ["November 2019", "No figure: Tracker not in place", "—"],
+      ["December 2019", "27 weeks (provisional)", "25 weeks"],
+    ]);
+    expect(html).toMatch(/<figure class="chart"[^>]*aria-labelledby="waits-monthly-caption"/);
+    expect(html).toContain('role="img"');
+  });
+});
+
+describe("ActionStatusTag", () => {
+  it("says the status in words", async () => {
+    const container = await AstroContainer.create();
+    expect(await container.renderToString(ActionStatusTag, { props: { status: "off-track" } })).toContain(">Off track</strong>");
+  });
+  it('says "Not yet reported" when no report has rated the action', async () => {
+    const container = await AstroContainer.create();
+    expect(await container.renderToString(ActionStatusTag, { props: {} })).toContain(">Not yet reported</strong>");
+  });
+});
