@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import { portalContent } from "./src/integrations/portal.ts";
 import { searchIndex } from "./src/integrations/search.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
+import { redirects } from "./src/integrations/redirects.ts";
 
 const root = resolve(process.env.PORTAL_DIR ?? process.cwd());
 /** The public address, from the content root's site settings (validated by portalContent). */
@@ -22,7 +23,7 @@ export default defineConfig({
   site,
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
-  integrations: [portalContent(), mdx(), sitemap(), searchIndex()],
+  integrations: [portalContent(), mdx(), sitemap(), redirects(), searchIndex()],
   devToolbar: { enabled: false },
   // A strict Content-Security-Policy in every page's <meta>; Astro adds hashes for its own scripts and styles.
   // 'wasm-unsafe-eval' lets Pagefind's WebAssembly search run; nothing may load from another origin.

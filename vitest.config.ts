@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { getViteConfig } from "astro/config";
 
 // getViteConfig lets tests import .astro components (Astro's Container API).

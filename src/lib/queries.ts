@@ -78,6 +78,12 @@ export function committeeName(portal: Portal, slug: string): string {
   return portal.committees.find((c) => c.slug === slug)?.data.name ?? slug;
 }
 
+/** The committee's short name where it has one, for titles and tight spaces. */
+export function committeeShortName(portal: Portal, slug: string): string {
+  const c = portal.committees.find((x) => x.slug === slug);
+  return c?.data.shortName ?? c?.data.name ?? slug;
+}
+
 /** Meetings newest first. */
 export function meetingsNewestFirst(portal: Portal): MeetingEntry[] {
   return [...portal.meetings].sort((a, b) => byWhenDesc(a.data.date, b.data.date) || a.slug.localeCompare(b.slug));
@@ -114,4 +120,13 @@ export function siteUpdated(portal: Portal): string | undefined {
     ...portal.meetings.filter((m) => m.data.status === "held").map((m) => m.data.date),
   ].map(period);
   return dates.sort(comparePeriods).at(-1)?.key;
+}
+
+/** A link to a report, or to one version of it (`slug` or `slug/vN`), titled as readers see it now. */
+export function reportLink(portal: Portal, ref: string): { href: string; title: string } {
+  const [slug, n] = ref.split("/v");
+  const report = portal.reports.find((r) => r.slug === slug);
+  const current = report && currentVersion(report);
+  const title = current?.data.title ?? slug!;
+  return n ? { href: `/reports/${slug}/v${n}/`, title: `${title} (version ${n})` } : { href: `/reports/${slug}/`, title };
 }

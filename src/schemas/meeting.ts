@@ -50,8 +50,8 @@ export const paper = z
   });
 
 export const agendaItem = z.strictObject({
-  /** The item number as printed, e.g. "19" or "8". */
-  number: text,
+  /** The item number as printed, e.g. "19" or "8"; leave it out where the papers print none. */
+  number: text.optional(),
   title: text,
   /** What happened or what it is about, in a sentence. */
   summary: text.optional(),

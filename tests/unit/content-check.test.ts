@@ -202,3 +202,19 @@ describe("missing folders", () => {
     expect(problemsOf((r) => mkdirSync(join(r, "content/reports/empty")))).toEqual(["content/reports/empty — a report folder needs at least v1.md"]);
   });
 });
+
+describe("redirects", () => {
+  it("checks content/redirects.yml with the rest of the content", () => {
+    expect(problemsOf((r) => writeFileSync(join(r, "content/redirects.yml"), "- from: /kpis/old/\n  to: kpis/new/\n"))).toEqual([
+      'content/redirects.yml:1 — to: expected an address on this site starting with "/", got "kpis/new/"',
+    ]);
+  });
+});
+
+describe("a broken report version", () => {
+  it("is reported once, not again by everything that cites it", () => {
+    expect(problemsOf((r) => replaceIn(r, V1, "status: published", "status: publishd"))).toEqual([
+      'content/reports/progress/v1.md:5 — status: expected one of draft, published, withdrawn; got "publishd"',
+    ]);
+  });
+});

@@ -19,11 +19,23 @@ export async function startSearch(): Promise<void> {
   const status = document.getElementById("search-status")!;
   const list = document.getElementById("search-results")!;
   const selects = document.getElementById("filter-selects")!;
-  const url = "/pagefind/pagefind.js";
-  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-  await pagefind.options({ excerptLength: 24 });
-  const available = await pagefind.filters();
   const params = new URLSearchParams(location.search);
+  // Take over the form at once, so a query typed while the index loads is neither lost nor overwritten.
+  if (params.has("q")) input.value = params.get("q") ?? "";
+  let submitted = false;
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    submitted = true;
+    void ready.then(() => run(true));
+  });
+  const url = "/pagefind/pagefind.js";
+  const ready = (async () => {
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options({ excerptLength: 24 });
+    return pagefind;
+  })();
+  const pagefind = await ready;
+  const available = await pagefind.filters();
   for (const [name, values] of Object.entries(available)) {
     const label = document.createElement("label");
     label.textContent = `${FILTER_NAMES[name] ?? name} `;
@@ -36,7 +48,6 @@ export async function startSearch(): Promise<void> {
     selects.append(label);
   }
   (document.getElementById("search-filters") as HTMLElement).hidden = Object.keys(available).length === 0;
-  input.value = params.get("q") ?? "";
 
   async function run(push: boolean) {
     const q = input.value.trim();
@@ -69,10 +80,6 @@ export async function startSearch(): Promise<void> {
     const n = search.results.length;
     status.textContent = `${n} result${n === 1 ? "" : "s"}${q ? ` for “${q}”` : ""}${n > 30 ? "; showing the first 30" : ""}.`;
   }
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    void run(true);
-  });
   selects.addEventListener("change", () => void run(true));
   addEventListener("popstate", () => {
     const p = new URLSearchParams(location.search);
@@ -80,5 +87,5 @@ export async function startSearch(): Promise<void> {
     for (const s of selects.querySelectorAll("select")) s.value = p.get(s.name) ?? "";
     void run(false);
   });
-  await run(false);
+  if (!submitted) await run(false);
 }

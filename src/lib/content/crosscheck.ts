@@ -12,6 +12,8 @@ export interface Existing {
   readonly kpis: ReadonlySet<string>;
   readonly meetings: ReadonlySet<string>;
   readonly reports: ReadonlySet<string>;
+  /** Version numbers with a file, by report. */
+  readonly reportVersions: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 function closest(word: string, candidates: Iterable<string>): string | undefined {
@@ -64,7 +66,7 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
     const near = closest(value, actionKeys);
     problems.push({ ...at(file, path), message: `no action "${value}" exists`, fix: near ? `Did you mean "${near}"?` : "Use plan-slug/action-id as listed in content/plans/" });
   };
-  const versionsOf = new Map(portal.reports.map((r) => [r.slug, new Set(r.versions.map((v) => v.n))]));
+  const versionsOf = existing.reportVersions;
   const reportRef = (file: string, path: Path, value: string) => {
     const [slug, v] = value.split("/v");
     ref({ file, path, value: slug!, noun: "report", known: existing.reports, where: `content/reports/${slug}/v1.md` });
@@ -153,8 +155,8 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
   for (const m of portal.meetings) {
     const { file, data } = m;
     ref({ file, path: ["committee"], value: data.committee, noun: "committee", known: existing.committees, where: `content/committees/${data.committee}.yml` });
-    const items = new Set(data.agenda.map((a) => a.number));
-    duplicates(data.agenda.map((a, i) => ({ id: a.number, path: ["agenda", i, "number"] })), "agenda item number").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
+    const items = new Set(data.agenda.flatMap((a) => (a.number ? [a.number] : [])));
+    duplicates(data.agenda.flatMap((a, i) => (a.number ? [{ id: a.number, path: ["agenda", i, "number"] as Path }] : [])), "agenda item number").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
     data.agenda.forEach((a, i) =>
       a.papers.forEach((p, j) => {
         if (p.report) reportRef(file, ["agenda", i, "papers", j, "report"], p.report);

@@ -11,6 +11,7 @@ import {
   siteSchema,
 } from "../../schemas/index.ts";
 import { crossCheck } from "./crosscheck.ts";
+import { REDIRECTS_FILE, parseRedirects } from "./redirects.ts";
 import { checkMarkdown, renderMarkdown } from "./markdown.ts";
 import type { Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
 import { problemsFromZod, type Problem } from "./problems.ts";
@@ -67,6 +68,18 @@ function listCollection(root: string, c: Collection, problems: Problem[]): { slu
     found.push({ slug, file });
   }
   return found;
+}
+
+/** Version numbers that exist as files, valid or not, by report slug. */
+function listedVersions(root: string): Map<string, Set<number>> {
+  const dir = join(root, "content/reports");
+  const out = new Map<string, Set<number>>();
+  if (!existsSync(dir)) return out;
+  for (const slug of readdirSync(dir)) {
+    if (!statSync(join(dir, slug)).isDirectory()) continue;
+    out.set(slug, new Set(readdirSync(join(dir, slug)).flatMap((n) => /^v([1-9]\d*)\.md$/.exec(n)?.[1] ?? []).map(Number)));
+  }
+  return out;
 }
 
 export function slugify(s: string): string {
@@ -200,6 +213,10 @@ export function loadPortal(root: string): LoadResult {
   }
 
   const reports = loadReports(root, problems, sources);
+  if (existsSync(join(root, REDIRECTS_FILE))) {
+    for (const p of parseRedirects(readFileSync(join(root, REDIRECTS_FILE), "utf8")).problems)
+      problems.push({ file: REDIRECTS_FILE, line: Number(/:(\d+)$/.exec(p.where ?? "")?.[1]) || undefined, message: p.message });
+  }
   const decisions = meetings.flatMap((m) => m.data.decisions.map((d) => ({ ...d, meeting: m.slug })));
 
   // Cross-check what did parse. An entry whose file failed its schema still
@@ -213,6 +230,7 @@ export function loadPortal(root: string): LoadResult {
       kpis: listed(COLLECTIONS.kpis),
       meetings: listed(COLLECTIONS.meetings),
       reports: new Set(reports.map((r) => r.slug)),
+      reportVersions: listedVersions(root),
     }),
   );
   if (problems.length || !site) return { ok: false, problems };

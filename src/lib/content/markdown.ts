@@ -4,9 +4,29 @@ import type { Problem } from "./problems.ts";
 /** Raw HTML is switched off: officer Markdown can never inject markup or script. */
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
+// Column alignment becomes a class, not an inline style: the Content-Security-Policy allows no inline styles.
+for (const rule of ["th_open", "td_open"] as const) {
+  md.renderer.rules[rule] = (tokens, i, options, _env, self) => {
+    const token = tokens[i]!;
+    const align = /text-align:(left|right|center)/.exec(token.attrGet("style") ?? "")?.[1];
+    if (align) {
+      token.attrs = (token.attrs ?? []).filter(([name]) => name !== "style");
+      token.attrJoin("class", `align-${align}`);
+    }
+    return self.renderToken(tokens, i, options);
+  };
+}
+
+// A wide table scrolls inside a labelled region that keyboard users can focus and scroll.
+md.renderer.rules["table_open"] = (tokens, i, options, env: { tables?: number }, self) => {
+  env.tables = (env.tables ?? 0) + 1;
+  return `<section class="table-wrap" tabindex="0" aria-label="Table ${env.tables}">${self.renderToken(tokens, i, options)}`;
+};
+md.renderer.rules["table_close"] = (tokens, i, options, _env, self) => `${self.renderToken(tokens, i, options)}</section>`;
+
 /** Renders officer Markdown to HTML. Headings start at h2 because every page has its own h1. */
 export function renderMarkdown(source: string): string {
-  return md.render(source);
+  return md.render(source, {});
 }
 
 /** Renders a short inline fragment (no paragraph wrapper). */

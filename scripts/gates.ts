@@ -1,0 +1,87 @@
+/**
+ * Runs the trust gates over a built site and says which page breaks which promise.
+ *
+ *   node scripts/gates.ts [gate ...] [--dist dist] [--concurrency N]
+ *
+ * Gates: links, html, urls, privacy, browser (all of these by default) and determinism
+ * (rebuilds into a temporary folder and compares; slow, so only when named).
+ * Exits 1 when any gate finds a problem.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { auditInBrowser } from "../src/lib/gates/browser-audit.ts";
+import { compareDirs, determinismProblems } from "../src/lib/gates/compare-dirs.ts";
+import { scanSite, type SiteScan } from "../src/lib/gates/html-scan.ts";
+import { loadValidatorConfig, validateHtml } from "../src/lib/gates/html-validity.ts";
+import { checkLinks } from "../src/lib/gates/links.ts";
+import { formatGateProblems, type GateProblem } from "../src/lib/gates/problem.ts";
+import { checkThirdPartyReferences } from "../src/lib/gates/privacy-static.ts";
+import { checkProjectUrls, projectFiles } from "../src/lib/gates/project.ts";
+
+const ALL = ["links", "html", "urls", "privacy", "browser", "determinism"] as const;
+type Gate = (typeof ALL)[number];
+const DEFAULT: readonly Gate[] = ["links", "html", "urls", "privacy", "browser"];
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { dist: { type: "string", default: "dist" }, concurrency: { type: "string" } },
+});
+const unknown = positionals.filter((g) => !(ALL as readonly string[]).includes(g));
+if (unknown.length) {
+  console.error(`Unknown gate${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Choose from ${ALL.join(", ")}.`);
+  process.exit(2);
+}
+const gates = positionals.length ? (positionals as Gate[]) : DEFAULT;
+const root = resolve(import.meta.dirname, "..");
+const dist = resolve(root, values.dist);
+
+let site: SiteScan | undefined;
+const scanned = async (): Promise<SiteScan> => (site ??= await scanSite(dist));
+
+const run: Record<Gate, () => Promise<GateProblem[]>> = {
+  links: async () => checkLinks(await scanned()),
+  html: async () =>
+    validateHtml({
+      dir: dist,
+      pages: [...(await scanned()).pages.keys()],
+      config: loadValidatorConfig(join(root, ".htmlvalidate.json")),
+    }),
+  urls: async () => checkProjectUrls(await scanned(), projectFiles(root)),
+  privacy: async () => checkThirdPartyReferences(await scanned()),
+  browser: async () => {
+    const audit = await auditInBrowser({
+      dir: dist,
+      concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+    });
+    console.log(`  browser: ${audit.pages} pages audited`);
+    return audit.problems;
+  },
+  determinism: async () => {
+    const other = mkdtempSync(join(tmpdir(), "portal-rebuild-"));
+    try {
+      execFileSync(join(root, "node_modules/.bin/astro"), ["build", "--outDir", other], {
+        cwd: root,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      return determinismProblems(compareDirs(dist, other));
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  },
+};
+
+let failed = false;
+for (const gate of gates) {
+  const started = performance.now();
+  const problems = await run[gate]();
+  const ms = Math.round(performance.now() - started);
+  failed ||= problems.length > 0;
+  console.log(
+    `${problems.length ? "✗" : "✓"} ${gate}: ${problems.length} problem${problems.length === 1 ? "" : "s"} (${ms} ms)`,
+  );
+  for (const line of formatGateProblems(problems)) console.log(`  ${line}`);
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,42 @@
+/** Reading what a content root already has, for the publishing commands to check against. */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { kpiSchema } from "../../schemas/index.ts";
+import type { KpiSource } from "./values.ts";
+
+/** The slugs of a collection: file names in `dir` ending in `ext` (or, with no `ext`, folder names), sorted. */
+export function listSlugs(root: string, dir: string, ext?: string): string[] {
+  const path = join(root, dir);
+  if (!existsSync(path)) return [];
+  return readdirSync(path)
+    .filter((name) => !name.startsWith("."))
+    .filter((name) => (ext === undefined ? statSync(join(path, name)).isDirectory() : name.endsWith(ext)))
+    .map((name) => (ext === undefined ? name : name.slice(0, -ext.length)))
+    .sort();
+}
+
+/** Every KPI file that passes its schema, by slug, and the slugs of those that do not. */
+export function readKpiSources(root: string): { kpis: Map<string, KpiSource>; broken: Set<string> } {
+  const kpis = new Map<string, KpiSource>();
+  const broken = new Set<string>();
+  for (const slug of listSlugs(root, "data/kpis", ".json")) {
+    const file = `data/kpis/${slug}.json`;
+    try {
+      const parsed = kpiSchema.safeParse(JSON.parse(readFileSync(join(root, file), "utf8").replace(/^\uFEFF/, "")));
+      if (parsed.success) kpis.set(slug, { slug, file, data: parsed.data });
+      else broken.add(slug);
+    } catch {
+      broken.add(slug);
+    }
+  }
+  return { kpis, broken };
+}
+
+/** The version numbers present in `content/reports/{report}/`, sorted. */
+export function reportVersions(root: string, report: string): number[] {
+  return listSlugs(root, `content/reports/${report}`, ".md")
+    .map((name) => /^v([1-9]\d*)$/.exec(name)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}

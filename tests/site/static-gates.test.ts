@@ -1,0 +1,33 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { scanSite, type SiteScan } from "../../src/lib/gates/html-scan.ts";
+import { loadValidatorConfig, validateHtml } from "../../src/lib/gates/html-validity.ts";
+import { checkLinks } from "../../src/lib/gates/links.ts";
+import { formatGateProblems } from "../../src/lib/gates/problem.ts";
+import { checkThirdPartyReferences } from "../../src/lib/gates/privacy-static.ts";
+import { checkProjectUrls, projectFiles } from "../../src/lib/gates/project.ts";
+import { builtSite, root } from "./built-site.ts";
+
+let site: SiteScan;
+beforeAll(async () => {
+  site = await scanSite(builtSite());
+});
+
+describe("the built site", () => {
+  it("has no broken internal link or anchor", () => {
+    expect(formatGateProblems(checkLinks(site))).toEqual([]);
+  });
+
+  it("is valid HTML on every page", async () => {
+    const config = loadValidatorConfig(join(root, ".htmlvalidate.json"));
+    expect(formatGateProblems(await validateHtml({ dir: site.dir, pages: site.pages.keys(), config }))).toEqual([]);
+  });
+
+  it("loads nothing from another website", () => {
+    expect(formatGateProblems(checkThirdPartyReferences(site))).toEqual([]);
+  });
+
+  it("still answers every address in urls.lock, and locks every address it publishes", () => {
+    expect(formatGateProblems(checkProjectUrls(site, projectFiles(root)))).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { scanSite } from "../../../src/lib/gates/html-scan.ts";
+import { formatGateProblems } from "../../../src/lib/gates/problem.ts";
+import { parseRedirects } from "../../../src/lib/content/redirects.ts";
+import {
+  checkLockOnlyGrows,
+  checkUrlPermanence,
+  formatLock,
+  mergeLock,
+  parseLock,
+  publishedUrls,
+} from "../../../src/lib/gates/url-lock.ts";
+import { fixture } from "./fixture.ts";
+
+const read = (name: string, file: string): string => readFileSync(join(fixture(name), file), "utf8");
+
+describe("publishedUrls", () => {
+  it("lists every file by its address, and every id on KPI and glossary pages, sorted", async () => {
+    expect(publishedUrls(await scanSite(fixture("good")))).toEqual([
+      "/",
+      "/data/kpi-1.csv",
+      "/glossary/",
+      "/glossary/#ehcp",
+      "/glossary/#main",
+      "/kpis/kpi-1/",
+      "/kpis/kpi-1/#baseline",
+      "/kpis/kpi-1/#chart",
+      "/kpis/kpi-1/#chart-title",
+      "/kpis/kpi-1/#main",
+      "/kpis/kpi-1/#values",
+      "/site.css",
+    ]);
+  });
+});
+
+describe("the URL permanence gate", () => {
+  it("names a locked page that was removed without a redirect, and nothing that redirects.yml answers", async () => {
+    const site = await scanSite(fixture("removed-url/site"));
+    const locked = parseLock(read("removed-url", "urls.lock"));
+    const redirects = parseRedirects(read("removed-url", "redirects.yml"), "redirects.yml");
+    expect([...locked.problems, ...redirects.problems]).toEqual([]);
+    expect(formatGateProblems(checkUrlPermanence({ site, locked: locked.urls, redirects: redirects.entries }))).toEqual(
+      [
+        '/kpis/old-kpi/ — was published (it is in urls.lock) but is missing from the site; restore it, or answer it in content/redirects.yml with "- from: /kpis/old-kpi/" and either "to: <new address>" or "gone: <why it was removed>" (urls.lock)',
+      ],
+    );
+  });
+
+  it("reports a removed page once, counting its locked anchors", async () => {
+    const site = await scanSite(fixture("good"));
+    const locked = [...publishedUrls(site), "/kpis/kpi-2/", "/kpis/kpi-2/#baseline", "/kpis/kpi-2/#values"].sort();
+    expect(formatGateProblems(checkUrlPermanence({ site, locked, redirects: [] }))).toEqual([
+      '/kpis/kpi-2/ — was published (it is in urls.lock, with 2 anchors) but is missing from the site; restore it, or answer it in content/redirects.yml with "- from: /kpis/kpi-2/" and either "to: <new address>" or "gone: <why it was removed>" (urls.lock)',
+    ]);
+  });
+
+  it("names a locked anchor that disappeared from its page", async () => {
+    const site = await scanSite(fixture("good"));
+    const locked = [...publishedUrls(site), "/kpis/kpi-1/#targets"].sort();
+    expect(formatGateProblems(checkUrlPermanence({ site, locked, redirects: [] }))).toEqual([
+      '/kpis/kpi-1/#targets — was published (it is in urls.lock) but is missing from the site; restore it, or answer it in content/redirects.yml with "- from: /kpis/kpi-1/#targets" and either "to: <new address>" or "gone: <why it was removed>" (urls.lock)',
+    ]);
+  });
+
+  it("fails a redirect to an address that is not live, or to another redirect", async () => {
+    const site = await scanSite(fixture("good"));
+    const { entries } = parseRedirects(
+      "- from: /old/\n  to: /kpis/nowhere/\n- from: /older/\n  to: /old/\n- from: /kpis/x/\n  to: /kpis/kpi-1/#nothing\n",
+    );
+    expect(formatGateProblems(checkUrlPermanence({ site, locked: publishedUrls(site), redirects: entries }))).toEqual([
+      '/kpis/x/ — redirects to /kpis/kpi-1/#nothing, but /kpis/kpi-1/ has no element with id="nothing" (content/redirects.yml:5)',
+      "/old/ — redirects to /kpis/nowhere/, which is not live: no page has that address (content/redirects.yml:1)",
+      "/older/ — redirects to /old/, which itself redirects (line 1); point it straight at the final address (content/redirects.yml:3)",
+    ]);
+  });
+
+  it("asks for the lock command when published addresses are not locked", async () => {
+    const site = await scanSite(fixture("good"));
+    expect(formatGateProblems(checkUrlPermanence({ site, locked: ["/", "/site.css"], redirects: [] }))).toEqual([
+      "urls.lock — 10 published addresses are not locked yet (/data/kpi-1.csv, /glossary/, /glossary/#ehcp, /glossary/#main, /kpis/kpi-1/, …); run node scripts/urls.ts lock and commit urls.lock",
+    ]);
+  });
+});
+
+describe("the lock file", () => {
+  it("is written sorted by code point, one address a line, without repeats", () => {
+    expect(formatLock(["/b/", "/a/#x", "/a/", "/B/", "/a/"])).toBe("/B/\n/a/\n/a/#x\n/b/\n");
+  });
+
+  it("only grows when merged with what is published", () => {
+    expect(mergeLock(["/a/", "/gone/"], ["/c/", "/a/"])).toEqual(["/a/", "/c/", "/gone/"]);
+  });
+
+  it("reports lines out of order, repeated, or not an address", () => {
+    expect(formatGateProblems(parseLock("/a/\n/c/\n/b/\n/b/\nkpis/x/\n").problems)).toEqual([
+      "urls.lock — /b/ is listed twice; run node scripts/urls.ts lock to tidy the file (urls.lock:4)",
+      "urls.lock — /b/ is out of order; run node scripts/urls.ts lock to sort the file (urls.lock:3)",
+      'urls.lock — expected an address starting with "/", got "kpis/x/" (urls.lock:5)',
+    ]);
+  });
+
+  it("names each address taken out of the lock since the last commit", () => {
+    expect(formatGateProblems(checkLockOnlyGrows({ before: ["/a/", "/kpis/x/"], after: ["/a/", "/b/"] }))).toEqual([
+      "/kpis/x/ — was removed from urls.lock, which only ever grows; put the line back and answer the address in content/redirects.yml instead (urls.lock)",
+    ]);
+  });
+});
