@@ -54,7 +54,7 @@ export function checkProjectUrls(site: SiteScan, files: ProjectFiles): GateProbl
         {
           gate: "urls",
           page: LOCK_FILE,
-          message: `${LOCK_FILE} does not exist; run node scripts/urls.ts lock and commit it`,
+          message: `${LOCK_FILE} does not exist; run npm run urls:lock and commit it`,
         },
       ];
   return [

@@ -4,16 +4,19 @@ import type { RedirectEntry } from "../content/redirects.ts";
 import { byCodePoint, resolvePath, urlForFile } from "./site-files.ts";
 
 export const LOCK_FILE = "urls.lock";
-const LOCK_COMMAND = "node scripts/urls.ts lock";
+const LOCK_COMMAND = "npm run urls:lock";
 
 /**
  * Pages whose every `id` is a published anchor, because councillors cite the items on them
- * (`/kpis/kpi-1-1/#targets`, `/glossary/#ehcp`).
+ * (`/kpis/kpi-1-1/#targets`, `/glossary/#ehcp`, an action's status as a given report version
+ * recorded it: `/reports/send-progress-report-2020/v1/#action-send-improvement-plan-1-2`).
  */
 export const ANCHOR_PAGES: readonly RegExp[] = [
   /^\/kpis\/[^/]+\/$/,
   /^\/plans\/[^/]+\/actions\/[^/]+\/$/,
   /^\/decisions\/[^/]+\/$/,
+  /^\/meetings\/[^/]+\/$/,
+  /^\/reports\/[^/]+\/v\d+\/$/,
   /^\/glossary\/$/,
 ];
 

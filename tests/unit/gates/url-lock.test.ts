@@ -79,7 +79,7 @@ describe("the URL permanence gate", () => {
   it("asks for the lock command when published addresses are not locked", async () => {
     const site = await scanSite(fixture("good"));
     expect(formatGateProblems(checkUrlPermanence({ site, locked: ["/", "/site.css"], redirects: [] }))).toEqual([
-      "urls.lock — 10 published addresses are not locked yet (/data/kpi-1.csv, /glossary/, /glossary/#ehcp, /glossary/#main, /kpis/kpi-1/, …); run node scripts/urls.ts lock and commit urls.lock",
+      "urls.lock — 10 published addresses are not locked yet (/data/kpi-1.csv, /glossary/, /glossary/#ehcp, /glossary/#main, /kpis/kpi-1/, …); run npm run urls:lock and commit urls.lock",
     ]);
   });
 });
@@ -95,8 +95,8 @@ describe("the lock file", () => {
 
   it("reports lines out of order, repeated, or not an address", () => {
     expect(formatGateProblems(parseLock("/a/\n/c/\n/b/\n/b/\nkpis/x/\n").problems)).toEqual([
-      "urls.lock — /b/ is listed twice; run node scripts/urls.ts lock to tidy the file (urls.lock:4)",
-      "urls.lock — /b/ is out of order; run node scripts/urls.ts lock to sort the file (urls.lock:3)",
+      "urls.lock — /b/ is listed twice; run npm run urls:lock to tidy the file (urls.lock:4)",
+      "urls.lock — /b/ is out of order; run npm run urls:lock to sort the file (urls.lock:3)",
       'urls.lock — expected an address starting with "/", got "kpis/x/" (urls.lock:5)',
     ]);
   });
