@@ -7,10 +7,26 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Problem } from "../lib/content/problems.ts";
 import { parseArgs, type OptionSpec } from "../lib/publishing/args.ts";
-import { guard, isIsoDate, obtain, problemLines, refuse, runIfMain, todayUtc, type CliOptions } from "../lib/publishing/cli.ts";
+import {
+  guard,
+  isIsoDate,
+  obtain,
+  problemLines,
+  refuse,
+  runIfMain,
+  todayUtc,
+  type CliOptions,
+} from "../lib/publishing/cli.ts";
 import { decodeCsv, OPTIONAL_COLUMNS, readValuesCsv, REQUIRED_COLUMNS } from "../lib/publishing/csv-import.ts";
 import { readKpiSources } from "../lib/publishing/read.ts";
-import { applyValueChanges, checkValues, describeChange, type ValueChange, type ValueInput, type ValueProblem } from "../lib/publishing/values.ts";
+import {
+  applyValueChanges,
+  checkValues,
+  describeChange,
+  type ValueChange,
+  type ValueInput,
+  type ValueProblem,
+} from "../lib/publishing/values.ts";
 import { writeChecked } from "../lib/publishing/write.ts";
 
 export const HELP = `Add figures to a KPI (key performance indicator), or correct one.
@@ -77,7 +93,9 @@ export async function main(argv: readonly string[], options: CliOptions): Promis
     }
     if (command === "add") return add(rest, options);
     if (command === "import") return importCsv(rest, options);
-    return refuse(`"${command}" is not something npm run kpi can do: use add or import`, ["Run npm run kpi -- --help to see how."]);
+    return refuse(`"${command}" is not something npm run kpi can do: use add or import`, [
+      "Run npm run kpi -- --help to see how.",
+    ]);
   });
 }
 
@@ -101,16 +119,37 @@ function write(changes: readonly ValueChange[], options: CliOptions, dryRun: boo
   const files = [...new Set(changes.map((c) => c.file))];
   const writes = files.map((file) => ({
     file,
-    text: applyValueChanges(readFileSync(join(options.root, file), "utf8"), changes.filter((c) => c.file === file)),
+    text: applyValueChanges(
+      readFileSync(join(options.root, file), "utf8"),
+      changes.filter((c) => c.file === file),
+    ),
   }));
   const summary = changes.map((c) => `  ${describeChange(c)}`);
   if (dryRun) {
-    out([`Every value is valid. This would change ${files.join(", ")}:`, ...summary, "", "Nothing was written (--dry-run)."].join("\n"));
+    out(
+      [
+        `Every value is valid. This would change ${files.join(", ")}:`,
+        ...summary,
+        "",
+        "Nothing was written (--dry-run).",
+      ].join("\n"),
+    );
     return 0;
   }
   const result = writeChecked(options.root, writes);
-  if (!result.ok) refuse("the change would make the content fail its check, so every file was put back as it was:", problemLines(result.problems));
-  out([`Updated ${files.join(", ")}:`, ...summary, "", "Preview with npm run dev, then commit the changed file" + (files.length > 1 ? "s." : ".")].join("\n"));
+  if (!result.ok)
+    refuse(
+      "the change would make the content fail its check, so every file was put back as it was:",
+      problemLines(result.problems),
+    );
+  out(
+    [
+      `Updated ${files.join(", ")}:`,
+      ...summary,
+      "",
+      "Preview with npm run dev, then commit the changed file" + (files.length > 1 ? "s." : "."),
+    ].join("\n"),
+  );
   return 0;
 }
 
@@ -121,15 +160,31 @@ async function add(argv: readonly string[], options: CliOptions): Promise<number
     return 0;
   }
   const [kpiArg, periodArg, valueArg, ...extra] = args.positionals;
-  if (extra.length) refuse(`too many values after add: ${extra.map((e) => JSON.stringify(e)).join(" ")}`, ["Put a note in quotes after --note, and a figure with spaces in it in quotes."]);
+  if (extra.length)
+    refuse(`too many values after add: ${extra.map((e) => JSON.stringify(e)).join(" ")}`, [
+      "Put a note in quotes after --note, and a figure with spaces in it in quotes.",
+    ]);
   const missingReason = args.strings["missing"];
   const kpi = await obtain(kpiArg, "Which KPI? (its file name in data/kpis/, e.g. kpi-1-2a):", options.ask);
   const period = await obtain(periodArg, "Which period? (e.g. 2024-03, 2024-Q1, FY2023/24):", options.ask);
   const value = missingReason !== undefined ? (valueArg ?? "") : await obtain(valueArg, "The figure:", options.ask);
-  const absent = [kpi === undefined && "<kpi>", period === undefined && "<period>", value === undefined && "<value> (or --missing \"why there is no figure\")"].filter(Boolean);
-  if (absent.length) refuse(`missing ${absent.join(", ")}`, ["Usage: npm run kpi -- add <kpi> <period> <value> [options]. Run npm run kpi -- --help for more."]);
+  const absent = [
+    kpi === undefined && "<kpi>",
+    period === undefined && "<period>",
+    value === undefined && '<value> (or --missing "why there is no figure")',
+  ].filter(Boolean);
+  if (absent.length)
+    refuse(`missing ${absent.join(", ")}`, [
+      "Usage: npm run kpi -- add <kpi> <period> <value> [options]. Run npm run kpi -- --help for more.",
+    ]);
   const revise = args.flags.has("revise");
-  const reason = revise ? await obtain(args.strings["reason"], "Why is the published figure being corrected? (readers see this):", options.ask) : args.strings["reason"];
+  const reason = revise
+    ? await obtain(
+        args.strings["reason"],
+        "Why is the published figure being corrected? (readers see this):",
+        options.ask,
+      )
+    : args.strings["reason"];
 
   const input: ValueInput = {
     kpi: kpi!,
@@ -146,7 +201,8 @@ async function add(argv: readonly string[], options: CliOptions): Promise<number
   const { kpis, broken } = readKpiSources(options.root);
   const date = correctionDate(args.strings["date"], options);
   const checked = checkValues([input], kpis, { date, channel: "command", broken });
-  if (checked.problems.length) refuse(`${input.kpi} ${input.period} was not added:`, checked.problems.map(commandProblem));
+  if (checked.problems.length)
+    refuse(`${input.kpi} ${input.period} was not added:`, checked.problems.map(commandProblem));
   return write(checked.changes, options, args.flags.has("dry-run"));
 }
 
@@ -157,7 +213,10 @@ async function importCsv(argv: readonly string[], options: CliOptions): Promise<
     return 0;
   }
   const [fileArg, ...extra] = args.positionals;
-  if (extra.length) refuse(`import takes one file; got ${args.positionals.length}`, ["Import each file separately, or put a file name with spaces in quotes."]);
+  if (extra.length)
+    refuse(`import takes one file; got ${args.positionals.length}`, [
+      "Import each file separately, or put a file name with spaces in quotes.",
+    ]);
   const file = await obtain(fileArg, "Which CSV file?", options.ask);
   if (file === undefined) refuse("say which CSV file to import", ["Usage: npm run kpi -- import <file.csv>"]);
   const path = resolve(options.cwd ?? options.root, file);
@@ -167,7 +226,11 @@ async function importCsv(argv: readonly string[], options: CliOptions): Promise<
   const decoded = decodeCsv(readFileSync(path), file);
   if (!decoded.ok) refuse(`${file} could not be read:`, problemLines([decoded.problem]));
   const csv = readValuesCsv(decoded.text, file);
-  if (csv.problems.length) refuse(`${file} has ${count(csv.problems.length, "problem")}, so nothing was imported:`, problemLines(csv.problems));
+  if (csv.problems.length)
+    refuse(
+      `${file} has ${count(csv.problems.length, "problem")}, so nothing was imported:`,
+      problemLines(csv.problems),
+    );
 
   const { kpis, broken } = readKpiSources(options.root);
   const checked = checkValues(csv.rows, kpis, {
@@ -178,13 +241,24 @@ async function importCsv(argv: readonly string[], options: CliOptions): Promise<
     broken,
   });
   if (checked.problems.length) {
-    const problems: Problem[] = checked.problems.map((p) => ({ file, line: p.line, field: p.field, message: p.message, fix: p.fix }));
+    const problems: Problem[] = checked.problems.map((p) => ({
+      file,
+      line: p.line,
+      field: p.field,
+      message: p.message,
+      fix: p.fix,
+    }));
     const rows = new Set(checked.problems.map((p) => p.index)).size;
-    refuse(`${count(rows, "row")} of ${csv.rows.length} in ${file} ${rows === 1 ? "has" : "have"} problems, so nothing was imported:`, problemLines(problems));
+    refuse(
+      `${count(rows, "row")} of ${csv.rows.length} in ${file} ${rows === 1 ? "has" : "have"} problems, so nothing was imported:`,
+      problemLines(problems),
+    );
   }
   if (checked.unchanged.length) {
     const n = checked.unchanged.length;
-    (options.out ?? console.log)(`${count(n, "row")} repeat${n === 1 ? "s" : ""} figures already published exactly and ${n === 1 ? "was" : "were"} left as ${n === 1 ? "it was" : "they were"}.`);
+    (options.out ?? console.log)(
+      `${count(n, "row")} repeat${n === 1 ? "s" : ""} figures already published exactly and ${n === 1 ? "was" : "were"} left as ${n === 1 ? "it was" : "they were"}.`,
+    );
   }
   if (checked.changes.length === 0) {
     (options.out ?? console.log)("Nothing to import: every row is already published.");

@@ -11,7 +11,15 @@ import { parseArgs, type OptionSpec } from "../lib/publishing/args.ts";
 import { guard, obtain, problemLines, refuse, runIfMain, todayUtc, type CliOptions } from "../lib/publishing/cli.ts";
 import { nearest } from "../lib/publishing/figures.ts";
 import { listSlugs, reportVersions } from "../lib/publishing/read.ts";
-import { kpiFile, meetingFile, nextVersionFile, reportFile, slugProblem, titleFromSlug, versionStatus } from "../lib/publishing/scaffold.ts";
+import {
+  kpiFile,
+  meetingFile,
+  nextVersionFile,
+  reportFile,
+  slugProblem,
+  titleFromSlug,
+  versionStatus,
+} from "../lib/publishing/scaffold.ts";
 import { writeChecked, type FileWrite } from "../lib/publishing/write.ts";
 import type { Problem } from "../lib/content/problems.ts";
 
@@ -76,13 +84,17 @@ export async function main(argv: readonly string[], options: CliOptions): Promis
   const out = options.out ?? console.log;
   return guard(options, async () => {
     const [kind, ...rest] = argv;
-    if (kind === undefined) refuse("say what to start: report, version, meeting or kpi", ["Run npm run new -- --help to see how."]);
+    if (kind === undefined)
+      refuse("say what to start: report, version, meeting or kpi", ["Run npm run new -- --help to see how."]);
     if (kind === "--help" || kind === "-h" || kind === "help") {
       out(HELP);
       return 0;
     }
     const spec = SPECS[kind];
-    if (!spec) return refuse(`"${kind}" is not something npm run new can start: use report, version, meeting or kpi`, ["Run npm run new -- --help to see how."]);
+    if (!spec)
+      return refuse(`"${kind}" is not something npm run new can start: use report, version, meeting or kpi`, [
+        "Run npm run new -- --help to see how.",
+      ]);
     const args = parseArgs(rest, spec);
     if (!args.ok) return refuse(args.message, [`Run npm run new -- --help to see the options for ${kind}.`]);
     if (args.help) {
@@ -91,7 +103,14 @@ export async function main(argv: readonly string[], options: CliOptions): Promis
     }
     const [name, ...extra] = args.positionals;
     const allowed = kind === "version" ? 1 : 0;
-    if (extra.length > allowed) refuse(`too many names after ${kind}: ${extra.slice(allowed).map((e) => JSON.stringify(e)).join(" ")}`, ["Put a title or other text with spaces in quotes."]);
+    if (extra.length > allowed)
+      refuse(
+        `too many names after ${kind}: ${extra
+          .slice(allowed)
+          .map((e) => JSON.stringify(e))
+          .join(" ")}`,
+        ["Put a title or other text with spaces in quotes."],
+      );
     const ctx = { options, strings: args.strings, today: options.today ?? todayUtc() };
     if (kind === "report") return newReport(name, ctx);
     if (kind === "version") return newVersion(name, extra[0], ctx);
@@ -107,42 +126,76 @@ interface Context {
 }
 
 /** A new name: asked for if missing, refused if it is not a slug or is taken. */
-async function newName(given: string | undefined, noun: string, taken: readonly string[], where: (slug: string) => string, ctx: Context): Promise<string> {
-  const slug = await obtain(given, `Name for the new ${noun} (lower-case words joined by hyphens; it becomes its web address):`, ctx.options.ask);
+async function newName(
+  given: string | undefined,
+  noun: string,
+  taken: readonly string[],
+  where: (slug: string) => string,
+  ctx: Context,
+): Promise<string> {
+  const slug = await obtain(
+    given,
+    `Name for the new ${noun} (lower-case words joined by hyphens; it becomes its web address):`,
+    ctx.options.ask,
+  );
   if (slug === undefined) refuse(`say what the new ${noun} is called`, ["Run npm run new -- --help to see how."]);
   const bad = slugProblem(slug);
   if (bad) refuse(bad.message, [bad.fix]);
-  if (taken.includes(slug)) refuse(`a ${noun} called ${slug} already exists (${where(slug)})`, ["Choose another name: a published address is never reused."]);
+  if (taken.includes(slug))
+    refuse(`a ${noun} called ${slug} already exists (${where(slug)})`, [
+      "Choose another name: a published address is never reused.",
+    ]);
   return slug;
 }
 
 /** An existing slug given as an option, refused with a suggestion if there is no such thing. */
-function existing(value: string | undefined, option: string, known: readonly string[], where: string): string | undefined {
+function existing(
+  value: string | undefined,
+  option: string,
+  known: readonly string[],
+  where: string,
+): string | undefined {
   if (value === undefined || known.includes(value)) return value;
   const near = nearest(value, known);
-  return refuse(`--${option}: there is no ${option} "${value}" in ${where}`, [near ? `Did you mean ${near}?` : `The ${option}s are: ${known.join(", ") || "(none yet)"}.`]);
+  return refuse(`--${option}: there is no ${option} "${value}" in ${where}`, [
+    near ? `Did you mean ${near}?` : `The ${option}s are: ${known.join(", ") || "(none yet)"}.`,
+  ]);
 }
 
 function periodOption(value: string, option: string): string {
-  if (!parsePeriod(value)) refuse(`--${option} ${JSON.stringify(value)} is not a date or period`, ["Write a date as YYYY-MM-DD, e.g. 2024-03-13 (or a month such as 2024-03 when the day is not known)."]);
+  if (!parsePeriod(value))
+    refuse(`--${option} ${JSON.stringify(value)} is not a date or period`, [
+      "Write a date as YYYY-MM-DD, e.g. 2024-03-13 (or a month such as 2024-03 when the day is not known).",
+    ]);
   return value;
 }
 
 function save(ctx: Context, writes: readonly FileWrite[], expected?: (p: Problem) => boolean): void {
   const result = writeChecked(ctx.options.root, writes, expected ? { expected } : {});
-  if (!result.ok) refuse("the new file would make the content fail its check, so it was not kept:", problemLines(result.problems));
+  if (!result.ok)
+    refuse("the new file would make the content fail its check, so it was not kept:", problemLines(result.problems));
 }
 
 async function newReport(given: string | undefined, ctx: Context): Promise<number> {
   const { root } = ctx.options;
   const slug = await newName(given, "report", listSlugs(root, "content/reports"), (s) => `content/reports/${s}/`, ctx);
-  const meeting = existing(ctx.strings["meeting"], "meeting", listSlugs(root, "content/meetings", ".md"), "content/meetings/");
+  const meeting = existing(
+    ctx.strings["meeting"],
+    "meeting",
+    listSlugs(root, "content/meetings", ".md"),
+    "content/meetings/",
+  );
   const plan = existing(ctx.strings["plan"], "plan", listSlugs(root, "content/plans", ".md"), "content/plans/");
   const published = periodOption(ctx.strings["date"] ?? ctx.today, "date");
-  const title = (await obtain(ctx.strings["title"], `Title (press Enter for "${titleFromSlug(slug)}"):`, ctx.options.ask)) ?? titleFromSlug(slug);
+  const title =
+    (await obtain(ctx.strings["title"], `Title (press Enter for "${titleFromSlug(slug)}"):`, ctx.options.ask)) ??
+    titleFromSlug(slug);
   const summary =
-    (await obtain(ctx.strings["summary"], "A sentence or two, in plain words, on what the report says:", ctx.options.ask)) ??
-    "Write a sentence or two in plain words: what this report says and what it asks the meeting to do.";
+    (await obtain(
+      ctx.strings["summary"],
+      "A sentence or two, in plain words, on what the report says:",
+      ctx.options.ask,
+    )) ?? "Write a sentence or two in plain words: what this report says and what it asks the meeting to do.";
   const file = `content/reports/${slug}/v1.md`;
   save(ctx, [{ file, text: reportFile({ title, summary, published, meeting, plan }) }]);
   (ctx.options.out ?? console.log)(
@@ -162,25 +215,38 @@ async function newVersion(given: string | undefined, asked: string | undefined, 
   if (report === undefined) refuse("say which report gets a new version", ["Usage: npm run new -- version <report>"]);
   existing(report, "report", reports, "content/reports/");
   const versions = reportVersions(root, report);
-  if (versions.length === 0) refuse(`content/reports/${report}/ has no v1.md to copy`, [`Start the report with npm run new -- report ${report} instead.`]);
+  if (versions.length === 0)
+    refuse(`content/reports/${report}/ has no v1.md to copy`, [
+      `Start the report with npm run new -- report ${report} instead.`,
+    ]);
   const gap = versions.findIndex((n, i) => n !== i + 1);
-  if (gap >= 0) refuse(`the versions of ${report} skip a number (${versions.map((n) => `v${n}`).join(", ")})`, [`Rename v${versions[gap]}.md to v${gap + 1}.md first; versions run v1, v2, … without gaps.`]);
+  if (gap >= 0)
+    refuse(`the versions of ${report} skip a number (${versions.map((n) => `v${n}`).join(", ")})`, [
+      `Rename v${versions[gap]}.md to v${gap + 1}.md first; versions run v1, v2, … without gaps.`,
+    ]);
   const latest = versions.length;
   const next = latest + 1;
   if (asked !== undefined) {
     const n = Number(/^v?([1-9]\d*)$/i.exec(asked)?.[1] ?? NaN);
     if (Number.isNaN(n)) refuse(`"${asked}" is not a version number`, [`The next version is v${next}.`]);
-    if (n <= latest) refuse(`v${n} of ${report} already exists`, [`The next version is v${next}. To change v${n}, edit content/reports/${report}/v${n}.md.`]);
-    const skipped = n - next === 1 ? `v${next}` : n - next === 2 ? `v${next} and v${next + 1}` : `v${next} to v${n - 1}`;
+    if (n <= latest)
+      refuse(`v${n} of ${report} already exists`, [
+        `The next version is v${next}. To change v${n}, edit content/reports/${report}/v${n}.md.`,
+      ]);
+    const skipped =
+      n - next === 1 ? `v${next}` : n - next === 2 ? `v${next} and v${next + 1}` : `v${next} to v${n - 1}`;
     if (n > next) refuse(`v${n} would skip ${skipped}: versions run without gaps`, [`The next version is v${next}.`]);
   }
   const from = `content/reports/${report}/v${latest}.md`;
   const latestText = readFileSync(join(root, from), "utf8");
   if (versionStatus(latestText) === "draft")
-    refuse(`v${latest} of ${report} is still a draft`, [`Finish ${from} (or delete it) before starting v${next}: only one draft at a time.`]);
+    refuse(`v${latest} of ${report} is still a draft`, [
+      `Finish ${from} (or delete it) before starting v${next}: only one draft at a time.`,
+    ]);
   const published = periodOption(ctx.strings["date"] ?? ctx.today, "date");
   const text = nextVersionFile(latestText, { from: latest, published });
-  if (text === undefined) refuse(`${from} has no front matter to copy`, ["Run npm run check to see what is wrong with it."]);
+  if (text === undefined)
+    refuse(`${from} has no front matter to copy`, ["Run npm run check to see what is wrong with it."]);
   const file = `content/reports/${report}/v${next}.md`;
   save(ctx, [{ file, text }], (p) => p.file === file && p.field === "changes");
   (ctx.options.out ?? console.log)(
@@ -196,19 +262,42 @@ async function newVersion(given: string | undefined, asked: string | undefined, 
 
 async function newMeeting(given: string | undefined, ctx: Context): Promise<number> {
   const { root, ask } = ctx.options;
-  const slug = await newName(given, "meeting", listSlugs(root, "content/meetings", ".md"), (s) => `content/meetings/${s}.md`, ctx);
+  const slug = await newName(
+    given,
+    "meeting",
+    listSlugs(root, "content/meetings", ".md"),
+    (s) => `content/meetings/${s}.md`,
+    ctx,
+  );
   const committees = listSlugs(root, "content/committees", ".yml");
   const committee = await obtain(ctx.strings["committee"], `Which committee? (${committees.join(", ")}):`, ask);
   const date = await obtain(ctx.strings["date"], "The date of the meeting (YYYY-MM-DD):", ask);
   const absent = [committee === undefined && "--committee", date === undefined && "--date"].filter(Boolean);
-  if (absent.length) refuse(`missing ${absent.join(" and ")}`, [`Usage: npm run new -- meeting ${slug} --committee <committee> --date YYYY-MM-DD. Committees: ${committees.join(", ")}.`]);
+  if (absent.length)
+    refuse(`missing ${absent.join(" and ")}`, [
+      `Usage: npm run new -- meeting ${slug} --committee <committee> --date YYYY-MM-DD. Committees: ${committees.join(", ")}.`,
+    ]);
   existing(committee, "committee", committees, "content/committees/");
   const period = parsePeriod(periodOption(date!, "date"))!;
   const time = ctx.strings["time"];
-  if (time !== undefined && !/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(time)) refuse(`--time ${JSON.stringify(time)} is not a 24-hour time`, ["Write it as HH:MM, e.g. 18:30."]);
+  if (time !== undefined && !/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(time))
+    refuse(`--time ${JSON.stringify(time)} is not a 24-hour time`, ["Write it as HH:MM, e.g. 18:30."]);
   const file = `content/meetings/${slug}.md`;
   const status = period.end < ctx.today ? "held" : "scheduled";
-  save(ctx, [{ file, text: meetingFile({ slug, committee: committee!, date: date!, status, time, venue: ctx.strings["venue"], title: ctx.strings["title"] }) }]);
+  save(ctx, [
+    {
+      file,
+      text: meetingFile({
+        slug,
+        committee: committee!,
+        date: date!,
+        status,
+        time,
+        venue: ctx.strings["venue"],
+        title: ctx.strings["title"],
+      }),
+    },
+  ]);
   (ctx.options.out ?? console.log)(
     [
       `Created ${file} (status: ${status}).`,
@@ -231,11 +320,16 @@ async function newKpi(given: string | undefined, ctx: Context): Promise<number> 
   const better = await obtain(s["better"], `Which way is better (${BETTER.join(", ")}):`, ask);
   const frequency = await obtain(s["frequency"], `How often it is measured (${FREQUENCY_NAMES.join(", ")}):`, ask);
   const details = { ref, title, meaning, source, unit, better, frequency };
-  const absent = Object.entries(details).filter(([, v]) => v === undefined).map(([k]) => `--${k}`);
+  const absent = Object.entries(details)
+    .filter(([, v]) => v === undefined)
+    .map(([k]) => `--${k}`);
   if (absent.length) refuse(`missing ${absent.join(", ")}`, ["Run npm run new -- --help to see what each one means."]);
   const oneOf = <T extends string>(value: string, option: string, allowed: readonly T[]): T => {
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    return refuse(`--${option} ${JSON.stringify(value)} is not one of ${allowed.join(", ")}`, nearest(value, allowed) ? [`Did you mean ${nearest(value, allowed)}?`] : []);
+    return refuse(
+      `--${option} ${JSON.stringify(value)} is not one of ${allowed.join(", ")}`,
+      nearest(value, allowed) ? [`Did you mean ${nearest(value, allowed)}?`] : [],
+    );
   };
   const seriesId = s["series"] ?? "all";
   const badSeries = slugProblem(seriesId);

@@ -19,14 +19,17 @@ export function redirects(): AstroIntegration {
       "astro:build:done": ({ dir, logger }) => {
         const file = join(contentRoot(), REDIRECTS_FILE);
         const { entries, problems } = parseRedirects(existsSync(file) ? readFileSync(file, "utf8") : undefined);
-        if (problems.length) throw new Error(`${REDIRECTS_FILE} has problems:\n${formatGateProblems(problems).join("\n")}`);
+        if (problems.length)
+          throw new Error(`${REDIRECTS_FILE} has problems:\n${formatGateProblems(problems).join("\n")}`);
         const out = fileURLToPath(dir);
         const loaded = loadPortal(contentRoot());
         const siteTitle = loaded.ok ? loaded.portal.site.title : undefined;
         const files = redirectFiles(entries, { siteTitle });
         const clashes = files.filter((f) => f.path !== "_redirects" && existsSync(join(out, f.path)));
         if (clashes.length)
-          throw new Error(`${REDIRECTS_FILE}: these addresses are live pages, so they cannot redirect: ${clashes.map((f) => `/${f.path}`).join(", ")}. Remove the entries or the pages.`);
+          throw new Error(
+            `${REDIRECTS_FILE}: these addresses are live pages, so they cannot redirect: ${clashes.map((f) => `/${f.path}`).join(", ")}. Remove the entries or the pages.`,
+          );
         for (const f of files) {
           mkdirSync(dirname(join(out, f.path)), { recursive: true });
           writeFileSync(join(out, f.path), f.contents);

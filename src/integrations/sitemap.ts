@@ -20,7 +20,10 @@ export function sitemap(): AstroIntegration {
           .sort();
         const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `  <url><loc>${new URL(u, site).href}</loc></url>`).join("\n")}\n</urlset>\n`;
         writeFileSync(fileURLToPath(new URL("sitemap.xml", dir)), xml);
-        writeFileSync(fileURLToPath(new URL("robots.txt", dir)), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site).href}\n`);
+        writeFileSync(
+          fileURLToPath(new URL("robots.txt", dir)),
+          `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site).href}\n`,
+        );
       },
     },
   };

@@ -5,7 +5,10 @@ import { committeeName } from "./queries.ts";
 
 export function meetingsCalendar(portal: Portal, base: string, committee?: string): string {
   const host = new URL(base).host;
-  const cal = ical({ name: `${portal.site.title}: meetings`, prodId: { company: portal.site.organisation, product: "send-portal", language: "EN" } });
+  const cal = ical({
+    name: `${portal.site.title}: meetings`,
+    prodId: { company: portal.site.organisation, product: "send-portal", language: "EN" },
+  });
   for (const m of portal.meetings) {
     if (committee && m.data.committee !== committee) continue;
     // Only meetings with a known day go into a calendar.

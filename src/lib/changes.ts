@@ -14,7 +14,11 @@ export interface Change {
   /** A stable id, for feeds. */
   readonly id: string;
   /** What it concerns, so a reader can follow one plan, committee or indicator. */
-  readonly about: { readonly plans: readonly string[]; readonly committees: readonly string[]; readonly kpis: readonly string[] };
+  readonly about: {
+    readonly plans: readonly string[];
+    readonly committees: readonly string[];
+    readonly kpis: readonly string[];
+  };
 }
 
 const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => Boolean(x)))].sort();
@@ -23,11 +27,19 @@ const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is str
 export function allChanges(portal: Portal): Change[] {
   const out: Change[] = [];
   const committeeOf = (meeting?: string) => portal.meetings.find((m) => m.slug === meeting)?.data.committee;
-  const plansOfKpi = (kpi: string) => uniq([portal.kpis.find((k) => k.slug === kpi)?.data.plan, ...portal.plans.filter((p) => p.actions.some((a) => a.kpis.includes(kpi))).map((p) => p.slug)]);
+  const plansOfKpi = (kpi: string) =>
+    uniq([
+      portal.kpis.find((k) => k.slug === kpi)?.data.plan,
+      ...portal.plans.filter((p) => p.actions.some((a) => a.kpis.includes(kpi))).map((p) => p.slug),
+    ]);
   for (const { report } of visibleReports(portal)) {
     for (const v of visibleVersions(report)) {
       out.push({
-        about: { plans: uniq([v.data.plan]), committees: uniq([committeeOf(v.data.meeting)]), kpis: uniq(v.data.kpis.map((k) => k.kpi)) },
+        about: {
+          plans: uniq([v.data.plan]),
+          committees: uniq([committeeOf(v.data.meeting)]),
+          kpis: uniq(v.data.kpis.map((k) => k.kpi)),
+        },
         when: v.data.published,
         kind: v.n === 1 ? "New report" : "Report updated",
         title: v.n === 1 ? v.data.title : `${v.data.title} (version ${v.n}): ${v.data.changes ?? "updated"}`,
@@ -38,9 +50,27 @@ export function allChanges(portal: Portal): Change[] {
   }
   for (const m of portal.meetings) {
     if (m.data.status !== "held") continue;
-    out.push({ about: { plans: [], committees: [m.data.committee], kpis: [] }, when: m.data.date, kind: "Meeting", title: `${committeeName(portal, m.data.committee)} met`, href: `/meetings/${m.slug}/`, id: `meeting:${m.slug}` });
+    out.push({
+      about: { plans: [], committees: [m.data.committee], kpis: [] },
+      when: m.data.date,
+      kind: "Meeting",
+      title: `${committeeName(portal, m.data.committee)} met`,
+      href: `/meetings/${m.slug}/`,
+      id: `meeting:${m.slug}`,
+    });
     for (const d of m.data.decisions) {
-      out.push({ about: { plans: uniq(d.actions.map((a) => a.split("/")[0])), committees: [m.data.committee], kpis: uniq(d.kpis) }, when: m.data.date, kind: "Decision", title: `${d.ref}: ${d.text.length > 120 ? `${d.text.slice(0, 117)}…` : d.text}`, href: `/decisions/${d.id}/`, id: `decision:${d.id}` });
+      out.push({
+        about: {
+          plans: uniq(d.actions.map((a) => a.split("/")[0])),
+          committees: [m.data.committee],
+          kpis: uniq(d.kpis),
+        },
+        when: m.data.date,
+        kind: "Decision",
+        title: `${d.ref}: ${d.text.length > 120 ? `${d.text.slice(0, 117)}…` : d.text}`,
+        href: `/decisions/${d.id}/`,
+        id: `decision:${d.id}`,
+      });
     }
   }
   for (const { slug, data: kpi } of portal.kpis) {
@@ -49,9 +79,23 @@ export function allChanges(portal: Portal): Change[] {
     for (const s of kpi.series) {
       for (const v of s.values) {
         if (v.value !== null)
-          out.push({ about, when: v.asAt ?? v.period, kind: "New figure", title: `${kpi.ref} ${kpi.title}${kpi.series.length > 1 ? ` (${s.label})` : ""}: ${fmt(v.value)} for ${labelPeriod(period(v.period))}`, href: `/kpis/${slug}/`, id: `value:${slug}/${s.id}/${v.period}` });
+          out.push({
+            about,
+            when: v.asAt ?? v.period,
+            kind: "New figure",
+            title: `${kpi.ref} ${kpi.title}${kpi.series.length > 1 ? ` (${s.label})` : ""}: ${fmt(v.value)} for ${labelPeriod(period(v.period))}`,
+            href: `/kpis/${slug}/`,
+            id: `value:${slug}/${s.id}/${v.period}`,
+          });
         for (const r of v.revisions ?? [])
-          out.push({ about, when: r.revised, kind: "Correction", title: `${kpi.ref} ${kpi.title}: ${labelPeriod(period(v.period))} corrected. ${r.reason}`, href: `/kpis/${slug}/#corrections`, id: `revision:${slug}/${s.id}/${v.period}/${r.revised}` });
+          out.push({
+            about,
+            when: r.revised,
+            kind: "Correction",
+            title: `${kpi.ref} ${kpi.title}: ${labelPeriod(period(v.period))} corrected. ${r.reason}`,
+            href: `/kpis/${slug}/#corrections`,
+            id: `revision:${slug}/${s.id}/${v.period}/${r.revised}`,
+          });
       }
     }
   }
@@ -60,7 +104,9 @@ export function allChanges(portal: Portal): Change[] {
 
 /** The latest `n` changes, figures grouped so one report does not flood the list. */
 export function recentChanges(portal: Portal, n: number): Change[] {
-  return allChanges(portal).filter((c) => c.kind !== "New figure").slice(0, n);
+  return allChanges(portal)
+    .filter((c) => c.kind !== "New figure")
+    .slice(0, n);
 }
 
 export interface ChangeWindow {
@@ -78,7 +124,11 @@ export function changesByMeeting(portal: Portal): ChangeWindow[] {
       const prev = meetings[i - 1];
       const end = period(m.data.date).end;
       const start = prev ? period(prev.data.date).end : "0000-00-00";
-      const describe = (x: typeof m) => ({ slug: x.slug, title: committeeName(portal, x.data.committee), date: x.data.date });
+      const describe = (x: typeof m) => ({
+        slug: x.slug,
+        title: committeeName(portal, x.data.committee),
+        date: x.data.date,
+      });
       return {
         meeting: describe(m),
         since: prev ? describe(prev) : undefined,

@@ -3,9 +3,17 @@ import type { Change } from "./changes.ts";
 import type { Portal } from "./content/model.ts";
 import { period } from "./period.ts";
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escape = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function atomFeed(options: { portal: Portal; changes: readonly Change[]; base: string; path: string; title: string; limit?: number }): string {
+export function atomFeed(options: {
+  portal: Portal;
+  changes: readonly Change[];
+  base: string;
+  path: string;
+  title: string;
+  limit?: number;
+}): string {
   const { changes, base, path, title, portal } = options;
   const host = new URL(base).host;
   const entries = changes.slice(0, options.limit ?? 200);

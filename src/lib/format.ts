@@ -1,7 +1,12 @@
 import type { Unit } from "../schemas/index.ts";
 import { labelPeriod, parsePeriod } from "./period.ts";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** `2021-12-27` → "27 December 2021", always in UTC so no machine shifts the day. */
 export function formatDate(iso: string): string {
@@ -32,7 +37,10 @@ const UNIT_WORDS: Record<Unit, [string, string]> = {
 /** A value with its unit, e.g. "22.4%", "30 weeks", "£1,200", "1,997". */
 export function formatValue(value: number, options: { unit: Unit; decimals?: number | undefined }): string {
   const decimals = options.decimals ?? defaultDecimals(options.unit);
-  const number = new Intl.NumberFormat("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  const number = new Intl.NumberFormat("en-GB", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
   if (options.unit === "gbp") return `£${number}`;
   const [one, many] = UNIT_WORDS[options.unit];
   return `${number}${value === 1 ? one : many}`;
@@ -40,7 +48,15 @@ export function formatValue(value: number, options: { unit: Unit; decimals?: num
 
 /** The unit in words, for table headings and chart axes. */
 export function unitLabel(unit: Unit): string {
-  return { percent: "per cent", count: "number", weeks: "weeks", days: "days", gbp: "pounds", rate: "rate", score: "score" }[unit];
+  return {
+    percent: "per cent",
+    count: "number",
+    weeks: "weeks",
+    days: "days",
+    gbp: "pounds",
+    rate: "rate",
+    score: "score",
+  }[unit];
 }
 
 /** "1 decision", "3 decisions". */

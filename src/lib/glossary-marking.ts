@@ -7,12 +7,55 @@
 import type { Term } from "../schemas/index.ts";
 
 /** Elements whose text is never marked: links cannot nest, headings stay clean, code and SVG are not prose. */
-const SKIP = new Set(["a", "abbr", "script", "style", "svg", "title", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "button", "option", "select", "textarea", "dfn", "caption", "th", "summary", "figcaption"]);
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const SKIP = new Set([
+  "a",
+  "abbr",
+  "script",
+  "style",
+  "svg",
+  "title",
+  "code",
+  "pre",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "button",
+  "option",
+  "select",
+  "textarea",
+  "dfn",
+  "caption",
+  "th",
+  "summary",
+  "figcaption",
+]);
+const VOID = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "track",
+  "wbr",
+]);
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const plain = (html: string) => html.replace(/<[^>]*>/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
 
 export interface MarkOptions {
   readonly terms: readonly Term[];
@@ -25,7 +68,13 @@ export function markAcronyms(html: string, options: MarkOptions): string {
   const acronyms = options.terms.filter((t) => t.expansion && /^[A-Z][A-Za-z0-9&/]*[A-Z0-9]$/.test(t.term));
   if (acronyms.length === 0) return html;
   const byWord = new Map(acronyms.map((t) => [t.term, t]));
-  const pattern = new RegExp(`(?<![\\w&/-])(${[...byWord.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(s?)(?![\\w/-])`, "g");
+  const pattern = new RegExp(
+    `(?<![\\w&/-])(${[...byWord.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join("|")})(s?)(?![\\w/-])`,
+    "g",
+  );
   const pageText = plain(html).toLowerCase();
   const done = new Set<string>();
   const stack: string[] = [];
@@ -61,7 +110,10 @@ export function markAcronyms(html: string, options: MarkOptions): string {
       const expansion = term.expansion!;
       const before = plain(seenText + chunk.slice(0, offset)).toLowerCase();
       const after = chunk.slice(offset + match.length, offset + match.length + expansion.length + 8).toLowerCase();
-      const spelt = before.includes(expansion.toLowerCase()) || after.includes(expansion.toLowerCase()) || !pageText.includes(word.toLowerCase());
+      const spelt =
+        before.includes(expansion.toLowerCase()) ||
+        after.includes(expansion.toLowerCase()) ||
+        !pageText.includes(word.toLowerCase());
       const link = `<a class="term" href="${options.glossaryPath}#${term.id}"><abbr title="${escapeHtml(expansion)}">${word}</abbr>${plural}</a>`;
       return spelt ? link : `${link} <span class="expansion">(${escapeHtml(expansion)})</span>`;
     });

@@ -46,11 +46,14 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
     chunks.forEach((series, i) => {
       const id = `${slug}-${frequency}${chunks.length > 1 ? `-${i + 1}` : ""}`;
       const withHeadline = series.includes(headline);
-      const periods = [...new Set(series.flatMap((s) => s.values.map((v) => v.period)))].map(period).sort(comparePeriods);
+      const periods = [...new Set(series.flatMap((s) => s.values.map((v) => v.period)))]
+        .map(period)
+        .sort(comparePeriods);
       const comparators = kpi.comparators.filter((c) => series.some((s) => s.id === (c.series ?? headline.id)));
-      const targetPoints = withHeadline && kpi.better !== "neither"
-        ? periods.map((p) => ({ period: p.key, value: targetAt(kpi, p)?.target.value ?? null }))
-        : [];
+      const targetPoints =
+        withHeadline && kpi.better !== "neither"
+          ? periods.map((p) => ({ period: p.key, value: targetAt(kpi, p)?.target.value ?? null }))
+          : [];
       const lines: ChartLine[] = [
         ...series.map((s) => ({
           id: s.id,
@@ -65,8 +68,15 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
             ...(v.suppressed ? { suppressed: true } : {}),
           })),
         })),
-        ...(targetPoints.some((t) => t.value !== null) ? [{ id: "target", label: "Target", role: "target" as const, points: targetPoints }] : []),
-        ...comparators.map((c) => ({ id: c.id, label: c.label, role: "comparator" as const, points: c.values.map((v) => ({ period: v.period, value: v.value })) })),
+        ...(targetPoints.some((t) => t.value !== null)
+          ? [{ id: "target", label: "Target", role: "target" as const, points: targetPoints }]
+          : []),
+        ...comparators.map((c) => ({
+          id: c.id,
+          label: c.label,
+          role: "comparator" as const,
+          points: c.values.map((v) => ({ period: v.period, value: v.value })),
+        })),
       ];
       const title = `${kpi.title}${byFrequency.size > 1 || chunks.length > 1 ? ` — ${series.map((s) => s.label).join(", ")} (${FREQUENCY_WORDS[series[0]!.frequency]})` : ""}`;
       const spec: LineChartSpec = {
@@ -76,7 +86,10 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
         decimals: kpi.decimals,
         better: kpi.better,
         lines,
-        baseline: withHeadline && kpi.baseline && kpi.baseline.value !== null ? { value: kpi.baseline.value, period: kpi.baseline.period } : undefined,
+        baseline:
+          withHeadline && kpi.baseline && kpi.baseline.value !== null
+            ? { value: kpi.baseline.value, period: kpi.baseline.period }
+            : undefined,
       };
       const rows: TableRow[] = periods.map((p) => {
         const t = withHeadline && kpi.better !== "neither" ? targetAt(kpi, p) : undefined;
@@ -112,6 +125,8 @@ export function sparklineFor(slug: string, kpi: Kpi): string | null {
     unit: kpi.unit,
     decimals: kpi.decimals,
     better: kpi.better,
-    lines: [{ id: s.id, label: s.label, role: "actual", points: s.values.map((v) => ({ period: v.period, value: v.value })) }],
+    lines: [
+      { id: s.id, label: s.label, role: "actual", points: s.values.map((v) => ({ period: v.period, value: v.value })) },
+    ],
   });
 }

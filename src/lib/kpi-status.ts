@@ -29,17 +29,25 @@ export function resolveTarget(t: TargetExpr, ctx: ResolveContext): ResolvedTarge
     case "value":
       return { value: t.value, working: `fixed target of ${ctx.format(t.value)}` };
     case "baseline-plus": {
-      if (ctx.baseline === null || ctx.baseline === undefined) return { value: null, working: "relative to a baseline that has not been set" };
+      if (ctx.baseline === null || ctx.baseline === undefined)
+        return { value: null, working: "relative to a baseline that has not been set" };
       const value = t.by === "percent" ? ctx.baseline * (1 + t.change / 100) : ctx.baseline + t.change;
       const sign = t.change >= 0 ? "plus" : "minus";
       const change = t.by === "percent" ? `${Math.abs(t.change)}%` : `${Math.abs(t.change)} points`;
-      return { value: round(value), working: `baseline of ${ctx.format(ctx.baseline)} ${sign} ${change} = ${ctx.format(round(value))}` };
+      return {
+        value: round(value),
+        working: `baseline of ${ctx.format(ctx.baseline)} ${sign} ${change} = ${ctx.format(round(value))}`,
+      };
     }
     case "comparator": {
       const c = ctx.comparator(t.comparator);
-      if (c === undefined) return { value: null, working: `the ${t.comparator} figure for this period is not yet published` };
+      if (c === undefined)
+        return { value: null, working: `the ${t.comparator} figure for this period is not yet published` };
       const value = c + (t.plus ?? 0);
-      return { value: round(value), working: `${t.comparator} figure of ${ctx.format(c)}${t.plus ? ` plus ${t.plus}` : ""}` };
+      return {
+        value: round(value),
+        working: `${t.comparator} figure of ${ctx.format(c)}${t.plus ? ` plus ${t.plus}` : ""}`,
+      };
     }
     case "max":
     case "min": {
@@ -48,7 +56,10 @@ export function resolveTarget(t: TargetExpr, ctx: ResolveContext): ResolvedTarge
       if (known.length === 0) return { value: null, working: parts.map((p) => p.working).join("; ") };
       const value = t.kind === "max" ? Math.max(...known.map((p) => p.value)) : Math.min(...known.map((p) => p.value));
       const note = known.length < parts.length ? " (some parts could not be worked out yet)" : "";
-      return { value, working: `the ${t.kind === "max" ? "higher" : "lower"} of ${parts.map((p) => p.working).join(" and ")}: ${ctx.format(value)}${note}` };
+      return {
+        value,
+        working: `the ${t.kind === "max" ? "higher" : "lower"} of ${parts.map((p) => p.working).join(" and ")}: ${ctx.format(value)}${note}`,
+      };
     }
     case "unquantified":
       return { value: null, working: "the target is stated in words, not as a number" };
@@ -104,14 +115,21 @@ export function formatterFor(kpi: Kpi): (n: number) => string {
 }
 
 /** The target for one period of a KPI, resolved. */
-export function targetAt(kpi: Kpi, at: Period, seriesId = headlineSeries(kpi).id): { milestone: Milestone; target: ResolvedTarget } | undefined {
+export function targetAt(
+  kpi: Kpi,
+  at: Period,
+  seriesId = headlineSeries(kpi).id,
+): { milestone: Milestone; target: ResolvedTarget } | undefined {
   const milestone = milestoneFor(kpi.targets, at);
   if (!milestone) return undefined;
   const comparator = (id: string) =>
     kpi.comparators
       .find((c) => c.id === id && (c.series ?? headlineSeries(kpi).id) === seriesId)
       ?.values.find((v) => v.period === at.key)?.value ?? undefined;
-  return { milestone, target: resolveTarget(milestone.target, { baseline: kpi.baseline?.value, comparator, format: formatterFor(kpi) }) };
+  return {
+    milestone,
+    target: resolveTarget(milestone.target, { baseline: kpi.baseline?.value, comparator, format: formatterFor(kpi) }),
+  };
 }
 
 /** Whether `value` meets `target` in the KPI's better direction. */
@@ -130,15 +148,36 @@ export function judgeKpi(kpi: Kpi, options: { asOf?: string | undefined } = {}):
   if (!latest) return { code: "no-data", rule: "No figure has been published yet." };
   const p = period(latest.period);
   if (kpi.better === "neither")
-    return { code: "context", latest, rule: "This figure gives context; a higher or lower number is not in itself better, so it has no target." };
+    return {
+      code: "context",
+      latest,
+      rule: "This figure gives context; a higher or lower number is not in itself better, so it has no target.",
+    };
   const t = targetAt(kpi, p);
-  if (!t) return { code: "no-target", latest, rule: `No target was due by ${labelPeriod(p)}, the period of the latest figure.` };
+  if (!t)
+    return {
+      code: "no-target",
+      latest,
+      rule: `No target was due by ${labelPeriod(p)}, the period of the latest figure.`,
+    };
   if (t.target.value === null)
-    return { code: "no-target", latest, milestone: t.milestone, target: t.target, rule: `The target due by ${labelPeriod(period(t.milestone.period))} cannot be turned into a number: ${t.target.working}.` };
+    return {
+      code: "no-target",
+      latest,
+      milestone: t.milestone,
+      target: t.target,
+      rule: `The target due by ${labelPeriod(period(t.milestone.period))} cannot be turned into a number: ${t.target.working}.`,
+    };
   const value = latest.value!;
   const direction = kpi.better === "lower" ? "at or below" : "at or above";
   if (meets(value, t.target.value, kpi.better))
-    return { code: "met", latest, milestone: t.milestone, target: t.target, rule: `${fmt(value)} is ${direction} the target of ${fmt(t.target.value)}.` };
+    return {
+      code: "met",
+      latest,
+      milestone: t.milestone,
+      target: t.target,
+      rule: `${fmt(value)} is ${direction} the target of ${fmt(t.target.value)}.`,
+    };
   const gap = Math.abs(value - t.target.value);
   const close = t.target.value !== 0 && gap <= Math.abs(t.target.value) * CLOSE_MARGIN;
   return {
@@ -163,7 +202,11 @@ export const DIRECTION: Record<Direction, string> = {
 };
 
 /** Direction of travel between the latest two figures of a series. */
-export function directionOfTravel(kpi: Kpi, s: Series = headlineSeries(kpi), asOf?: string): { direction: Direction; from?: Observation; to?: Observation } {
+export function directionOfTravel(
+  kpi: Kpi,
+  s: Series = headlineSeries(kpi),
+  asOf?: string,
+): { direction: Direction; from?: Observation; to?: Observation } {
   const values = withValues(s, asOf);
   const to = values.at(-1);
   const from = values.at(-2);

@@ -42,7 +42,16 @@ export function kpiRows(entry: Entry<Kpi>): CsvRow[] {
       .map((v) => {
         const p = period(v.period);
         const t = s.id === headline && kpi.better !== "neither" ? targetAt(kpi, p) : undefined;
-        const status = v.value === null ? (v.suppressed ? "suppressed" : "missing") : v.provisional ? "provisional" : v.revisions?.length ? "revised" : "final";
+        const status =
+          v.value === null
+            ? v.suppressed
+              ? "suppressed"
+              : "missing"
+            : v.provisional
+              ? "provisional"
+              : v.revisions?.length
+                ? "revised"
+                : "final";
         return {
           kpi: entry.slug,
           ref: kpi.ref,
@@ -61,7 +70,9 @@ export function kpiRows(entry: Entry<Kpi>): CsvRow[] {
           status,
           missing_reason: v.missing ?? (v.suppressed ? "Suppressed to protect small numbers" : ""),
           as_at: v.asAt ?? "",
-          revisions: (v.revisions ?? []).map((r) => `${r.revised}: was ${r.value ?? "missing"} (${r.reason})`).join("; "),
+          revisions: (v.revisions ?? [])
+            .map((r) => `${r.revised}: was ${r.value ?? "missing"} (${r.reason})`)
+            .join("; "),
           target: t?.target.value == null ? "" : String(t.target.value),
           target_wording: t?.milestone.wording ?? "",
           comparators: kpi.comparators
@@ -76,5 +87,10 @@ export function kpiRows(entry: Entry<Kpi>): CsvRow[] {
 
 /** RFC 4180 CSV with a header row and CRLF line ends. */
 export function toCsv(rows: CsvRow[]): string {
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: "\r\n", quoted_match: /[",\r\n]/ });
+  return stringify(rows, {
+    header: true,
+    columns: [...CSV_COLUMNS],
+    record_delimiter: "\r\n",
+    quoted_match: /[",\r\n]/,
+  });
 }

@@ -22,16 +22,7 @@
  */
 
 export type PeriodKind =
-  | "date"
-  | "month"
-  | "quarter"
-  | "half"
-  | "fquarter"
-  | "year"
-  | "fyear"
-  | "ayear"
-  | "term"
-  | "halfterm";
+  "date" | "month" | "quarter" | "half" | "fquarter" | "year" | "fyear" | "ayear" | "term" | "halfterm";
 
 export interface Period {
   /** The period as written, normalised (e.g. `AY2022/23-spring-2`). */
@@ -160,9 +151,7 @@ export function period(text: string): Period {
 
 /** Orders periods by when they end; of two ending together, the longer (earlier start) comes first. */
 export function comparePeriods(a: Period, b: Period): number {
-  return (
-    a.end.localeCompare(b.end) || a.start.localeCompare(b.start) || a.key.localeCompare(b.key)
-  );
+  return a.end.localeCompare(b.end) || a.start.localeCompare(b.start) || a.key.localeCompare(b.key);
 }
 
 const ordinal = (n: number) => (n === 1 ? "1st" : "2nd");

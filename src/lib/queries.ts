@@ -1,6 +1,14 @@
 /** Questions pages ask of the portal; pure functions over the loaded content. */
 import type { Kpi } from "../schemas/index.ts";
-import type { ActionEntry, DecisionEntry, Entry, MeetingEntry, Portal, ReportEntry, VersionEntry } from "./content/model.ts";
+import type {
+  ActionEntry,
+  DecisionEntry,
+  Entry,
+  MeetingEntry,
+  Portal,
+  ReportEntry,
+  VersionEntry,
+} from "./content/model.ts";
 import { comparePeriods, period } from "./period.ts";
 
 /** Drafts appear only in `astro dev`; a production build never publishes them. */
@@ -18,13 +26,19 @@ export function currentVersion(report: ReportEntry, drafts = showDrafts()): Vers
 }
 
 /** Reports with at least one visible version, newest first. */
-export function visibleReports(portal: Portal, drafts = showDrafts()): { report: ReportEntry; current: VersionEntry }[] {
+export function visibleReports(
+  portal: Portal,
+  drafts = showDrafts(),
+): { report: ReportEntry; current: VersionEntry }[] {
   return portal.reports
     .flatMap((report) => {
       const current = currentVersion(report, drafts);
       return current ? [{ report, current }] : [];
     })
-    .sort((a, b) => byWhenDesc(a.current.data.published, b.current.data.published) || a.report.slug.localeCompare(b.report.slug));
+    .sort(
+      (a, b) =>
+        byWhenDesc(a.current.data.published, b.current.data.published) || a.report.slug.localeCompare(b.report.slug),
+    );
 }
 
 /** Newest first for period strings. */
@@ -49,11 +63,18 @@ export interface StatusRecord {
 /** An action's status as each report recorded it (the current version of each), oldest first. */
 export function actionHistory(portal: Portal, key: string): StatusRecord[] {
   return visibleReports(portal)
-    .flatMap(({ current }) => current.data.actions.filter((a) => a.action === key).map((a) => ({ version: current, status: a.status, commentary: a.commentary })))
+    .flatMap(({ current }) =>
+      current.data.actions
+        .filter((a) => a.action === key)
+        .map((a) => ({ version: current, status: a.status, commentary: a.commentary })),
+    )
     .sort((a, b) => -byWhenDesc(a.version.data.published, b.version.data.published));
 }
 
-export function decisionsAbout(portal: Portal, about: { action?: string; kpi?: string; report?: string }): DecisionEntry[] {
+export function decisionsAbout(
+  portal: Portal,
+  about: { action?: string; kpi?: string; report?: string },
+): DecisionEntry[] {
   return portal.decisions.filter(
     (d) =>
       (about.action && d.actions.includes(about.action)) ||
@@ -98,7 +119,9 @@ export function nextMeeting(portal: Portal, today: string): MeetingEntry | undef
 
 /** Report versions presented to a meeting. */
 export function reportsAtMeeting(portal: Portal, meeting: string): VersionEntry[] {
-  return visibleReports(portal).flatMap(({ report }) => visibleVersions(report).filter((v) => v.data.meeting === meeting));
+  return visibleReports(portal).flatMap(({ report }) =>
+    visibleVersions(report).filter((v) => v.data.meeting === meeting),
+  );
 }
 
 /** The latest value's period across a KPI's series, for "last updated". */
@@ -128,5 +151,7 @@ export function reportLink(portal: Portal, ref: string): { href: string; title: 
   const report = portal.reports.find((r) => r.slug === slug);
   const current = report && currentVersion(report);
   const title = current?.data.title ?? slug!;
-  return n ? { href: `/reports/${slug}/v${n}/`, title: `${title} (version ${n})` } : { href: `/reports/${slug}/`, title };
+  return n
+    ? { href: `/reports/${slug}/v${n}/`, title: `${title} (version ${n})` }
+    : { href: `/reports/${slug}/`, title };
 }

@@ -15,7 +15,11 @@ export interface TextChange {
 
 /** Paragraph-level changes: blank-line separated blocks added or removed, in document order. */
 export function textChanges(before: string, after: string): TextChange[] {
-  const blocks = (s: string) => s.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+  const blocks = (s: string) =>
+    s
+      .split(/\n\s*\n/)
+      .map((b) => b.trim())
+      .filter(Boolean);
   return diffArrays(blocks(before), blocks(after)).flatMap((part): TextChange[] =>
     part.added || part.removed ? part.value.map((text) => ({ kind: part.added ? "added" : "removed", text })) : [],
   );
@@ -26,5 +30,7 @@ export function statusChanges(before: VersionEntry, after: VersionEntry): Status
   const was = new Map(before.data.actions.map((a) => [a.action, a.status]));
   const now = new Map(after.data.actions.map((a) => [a.action, a.status]));
   const keys = [...new Set([...was.keys(), ...now.keys()])].sort();
-  return keys.filter((k) => was.get(k) !== now.get(k)).map((k) => ({ action: k, before: was.get(k), after: now.get(k) }));
+  return keys
+    .filter((k) => was.get(k) !== now.get(k))
+    .map((k) => ({ action: k, before: was.get(k), after: now.get(k) }));
 }

@@ -1,21 +1,54 @@
 /** Words the portal shows readers, in one place, in plain English. */
 import type { ActionStatus } from "../schemas/index.ts";
 
-export const ACTION_STATUS: Record<ActionStatus, { label: string; tone: "good" | "warn" | "bad" | "neutral" | "done"; meaning: string }> = {
+export const ACTION_STATUS: Record<
+  ActionStatus,
+  { label: string; tone: "good" | "warn" | "bad" | "neutral" | "done"; meaning: string }
+> = {
   complete: { label: "Complete", tone: "done", meaning: "The action has been finished." },
   "on-track": { label: "On track", tone: "good", meaning: "Progress is as planned." },
-  "at-risk": { label: "At risk", tone: "warn", meaning: "Progress is behind plan and could miss its date without more work." },
-  "off-track": { label: "Off track", tone: "bad", meaning: "Progress is behind plan and will miss its date as things stand." },
+  "at-risk": {
+    label: "At risk",
+    tone: "warn",
+    meaning: "Progress is behind plan and could miss its date without more work.",
+  },
+  "off-track": {
+    label: "Off track",
+    tone: "bad",
+    meaning: "Progress is behind plan and will miss its date as things stand.",
+  },
   "not-started": { label: "Not started", tone: "neutral", meaning: "Work has not begun." },
-  "not-rated": { label: "Progress described, no rating", tone: "neutral", meaning: "The report describes progress but gives no rating." },
+  "not-rated": {
+    label: "Progress described, no rating",
+    tone: "neutral",
+    meaning: "The report describes progress but gives no rating.",
+  },
 };
 
-export const NO_STATUS = { label: "Not yet reported", tone: "neutral" as const, meaning: "No report has recorded this action's progress yet." };
+export const NO_STATUS = {
+  label: "Not yet reported",
+  tone: "neutral" as const,
+  meaning: "No report has recorded this action's progress yet.",
+};
 
 export const MEETING_STATUS = { scheduled: "Upcoming", held: "Held", cancelled: "Cancelled" } as const;
-export const DECISION_KIND = { resolved: "Resolved", recommended: "Recommended", noted: "Noted", deferred: "Deferred" } as const;
-export const FOLLOW_UP_STATUS = { open: "Open", "in-progress": "In progress", done: "Done", dropped: "Dropped" } as const;
-export const REPORT_STATUS = { draft: "Draft — not published", published: "Published", withdrawn: "Withdrawn" } as const;
+export const DECISION_KIND = {
+  resolved: "Resolved",
+  recommended: "Recommended",
+  noted: "Noted",
+  deferred: "Deferred",
+} as const;
+export const FOLLOW_UP_STATUS = {
+  open: "Open",
+  "in-progress": "In progress",
+  done: "Done",
+  dropped: "Dropped",
+} as const;
+export const REPORT_STATUS = {
+  draft: "Draft — not published",
+  published: "Published",
+  withdrawn: "Withdrawn",
+} as const;
 
 export const FREQUENCY_WORDS = {
   monthly: "monthly",

@@ -6,7 +6,10 @@ import { atomFeed } from "../lib/feed.ts";
 /** Updates as an Atom feed: reports, versions, decisions, meetings, figures and corrections. */
 export const GET: APIRoute = ({ site }) => {
   const portal = getPortal();
-  return new Response(atomFeed({ portal, changes: allChanges(portal), base: site!.href, path: "/feed.xml", title: portal.site.title }), {
-    headers: { "Content-Type": "application/atom+xml; charset=utf-8" },
-  });
+  return new Response(
+    atomFeed({ portal, changes: allChanges(portal), base: site!.href, path: "/feed.xml", title: portal.site.title }),
+    {
+      headers: { "Content-Type": "application/atom+xml; charset=utf-8" },
+    },
+  );
 };

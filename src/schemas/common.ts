@@ -5,11 +5,9 @@ import { parsePeriod, PERIOD_FORMATS } from "../lib/period.ts";
 export const text = z.string().trim().min(1, { error: "must not be empty" });
 
 /** A URL slug: lower-case letters, digits and single hyphens, e.g. `send-improvement-plan`. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: "expected a slug: lower-case letters, digits and single hyphens (e.g. speech-and-language-waits)",
-  });
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: "expected a slug: lower-case letters, digits and single hyphens (e.g. speech-and-language-waits)",
+});
 
 /** A calendar date written as YYYY-MM-DD, read as a UTC day. */
 export const isoDate = z.iso.date({ error: "expected a real date written YYYY-MM-DD (e.g. 2023-09-26)" });

@@ -8,7 +8,9 @@ export const unit = z.enum(["percent", "count", "weeks", "days", "gbp", "rate", 
 /** Which way is better. `neither` for context measures (e.g. number of requests) that have no good direction. */
 export const better = z.enum(["higher", "lower", "neither"]);
 
-export const frequency = z.enum(Object.keys(FREQUENCIES) as [keyof typeof FREQUENCIES, ...(keyof typeof FREQUENCIES)[]]);
+export const frequency = z.enum(
+  Object.keys(FREQUENCIES) as [keyof typeof FREQUENCIES, ...(keyof typeof FREQUENCIES)[]],
+);
 
 /**
  * A target, stored as data so it can be resolved to a number for each period.
@@ -120,9 +122,7 @@ export const comparator = z.strictObject({
   label: text,
   /** Which series it compares with; defaults to the first series. */
   series: slug.optional(),
-  values: z.array(
-    z.strictObject({ period: periodKey, value: z.number(), note: text.optional() }),
-  ),
+  values: z.array(z.strictObject({ period: periodKey, value: z.number(), note: text.optional() })),
 });
 
 export const baseline = z.strictObject({
@@ -156,7 +156,10 @@ export const seriesBreak = z.strictObject({
 /** Commentary published with the figures, kept as history. */
 export const commentary = z.strictObject({
   /** The report it was published in (`report-slug/v1`), where it came from one. */
-  report: z.string().regex(/^[a-z0-9-]+\/v[1-9]\d*$/, { error: "expected report-slug/vN, e.g. progress-report-2020/v1" }).optional(),
+  report: z
+    .string()
+    .regex(/^[a-z0-9-]+\/v[1-9]\d*$/, { error: "expected report-slug/vN, e.g. progress-report-2020/v1" })
+    .optional(),
   /** The period it talks about. */
   period: periodKey.optional(),
   /** The direction of travel as the officers printed it, e.g. "Improving". */
@@ -165,35 +168,34 @@ export const commentary = z.strictObject({
 });
 
 /** A key performance indicator: `data/kpis/{kpi}.json`; the file name is its URL slug. */
-export const kpiSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    /** The reference as printed, e.g. "KPI 1/2a". */
-    ref: text,
-    /** A plain-language title a parent understands. */
-    title: text,
-    /** The indicator's wording as printed, where it differs from the title. */
-    printedTitle: text.optional(),
-    /** What the number means and why it matters, in plain words. */
-    meaning: text,
-    unit,
-    better,
-    /** Decimal places to show; defaults to 1 for percent and rate, otherwise 0. */
-    decimals: z.number().int().min(0).max(3).optional(),
-    /** Where the figures come from, e.g. "Sefton Council EHCP tracker". */
-    source: text,
-    /** The plan this indicator belongs to, if any; actions link to it by listing it. */
-    plan: slug.optional(),
-    baseline: baseline.optional(),
-    targets: z.array(milestone).default([]),
-    comparators: z.array(comparator).default([]),
-    series: z.array(series).min(1, { error: "a KPI needs at least one series (e.g. all pupils)" }),
-    rebaselines: z.array(rebaseline).default([]),
-    breaks: z.array(seriesBreak).default([]),
-    commentary: z.array(commentary).default([]),
-    /** Where the transcription is uncertain: what the source shows and how it was read. */
-    sourceNotes: z.array(text).default([]),
-  });
+export const kpiSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** The reference as printed, e.g. "KPI 1/2a". */
+  ref: text,
+  /** A plain-language title a parent understands. */
+  title: text,
+  /** The indicator's wording as printed, where it differs from the title. */
+  printedTitle: text.optional(),
+  /** What the number means and why it matters, in plain words. */
+  meaning: text,
+  unit,
+  better,
+  /** Decimal places to show; defaults to 1 for percent and rate, otherwise 0. */
+  decimals: z.number().int().min(0).max(3).optional(),
+  /** Where the figures come from, e.g. "Sefton Council EHCP tracker". */
+  source: text,
+  /** The plan this indicator belongs to, if any; actions link to it by listing it. */
+  plan: slug.optional(),
+  baseline: baseline.optional(),
+  targets: z.array(milestone).default([]),
+  comparators: z.array(comparator).default([]),
+  series: z.array(series).min(1, { error: "a KPI needs at least one series (e.g. all pupils)" }),
+  rebaselines: z.array(rebaseline).default([]),
+  breaks: z.array(seriesBreak).default([]),
+  commentary: z.array(commentary).default([]),
+  /** Where the transcription is uncertain: what the source shows and how it was read. */
+  sourceNotes: z.array(text).default([]),
+});
 
 export type Kpi = z.infer<typeof kpiSchema>;
 export type Observation = z.infer<typeof observation>;

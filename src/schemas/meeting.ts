@@ -41,13 +41,15 @@ export const decision = z.strictObject({
 });
 
 /** A paper on the agenda: a report in the portal, a document elsewhere, or just its title when neither is published. */
-export const paper = z
-  .strictObject({
-    title: text,
-    /** A report slug, optionally with a version (`report-slug` or `report-slug/v2`). */
-    report: z.string().regex(/^[a-z0-9-]+(?:\/v[1-9]\d*)?$/, { error: "expected report-slug or report-slug/vN" }).optional(),
-    url: externalUrl.optional(),
-  });
+export const paper = z.strictObject({
+  title: text,
+  /** A report slug, optionally with a version (`report-slug` or `report-slug/v2`). */
+  report: z
+    .string()
+    .regex(/^[a-z0-9-]+(?:\/v[1-9]\d*)?$/, { error: "expected report-slug or report-slug/vN" })
+    .optional(),
+  url: externalUrl.optional(),
+});
 
 export const agendaItem = z.strictObject({
   /** The item number as printed, e.g. "19" or "8"; leave it out where the papers print none. */

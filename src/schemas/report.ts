@@ -2,21 +2,12 @@ import * as z from "zod";
 import { isoDate, slug, text, when } from "./common.ts";
 
 /** An officer's judgement of an action's progress, as a report records it. */
-export const actionStatus = z.enum([
-  "not-started",
-  "on-track",
-  "at-risk",
-  "off-track",
-  "complete",
-  "not-rated",
-]);
+export const actionStatus = z.enum(["not-started", "on-track", "at-risk", "off-track", "complete", "not-rated"]);
 
 /** A reference to an action: `{plan}/{action}`, e.g. `send-improvement-plan/1-1`. */
-export const actionRef = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: "expected plan-slug/action-id, e.g. send-improvement-plan/1-1",
-  });
+export const actionRef = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: "expected plan-slug/action-id, e.g. send-improvement-plan/1-1",
+});
 
 /** One version of a report: `content/reports/{report}/v{n}.md`. The body is the report. */
 export const reportVersionSchema = z
@@ -58,7 +49,11 @@ export const reportVersionSchema = z
   })
   .superRefine((r, ctx) => {
     if (r.status === "withdrawn" && !r.withdrawnReason)
-      ctx.addIssue({ code: "custom", path: ["withdrawnReason"], message: "a withdrawn version needs withdrawnReason: say why it was withdrawn" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["withdrawnReason"],
+        message: "a withdrawn version needs withdrawnReason: say why it was withdrawn",
+      });
   });
 
 export const reportDate = isoDate;

@@ -23,10 +23,15 @@ export const siteSchema = z.strictObject({
       phone: text.optional(),
     })
     .refine((c) => c.url || c.email, { error: "give a contact url or email" }),
-  licence: z.strictObject({
-    name: text,
-    url: externalUrl,
-  }).default({ name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" }),
+  licence: z
+    .strictObject({
+      name: text,
+      url: externalUrl,
+    })
+    .default({
+      name: "Open Government Licence v3.0",
+      url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    }),
   /** The plan featured on the home page (plan slug). */
   featuredPlan: z.string().optional(),
   /** The date the accessibility statement was last reviewed. */

@@ -51,10 +51,15 @@ describe("the sample portal's contract pages", () => {
     expect(existsSync(page(path))).toBe(true);
   });
 
-  it.each(["/feed.xml", "/meetings.ics", "/data/kpis.csv", `/data/kpis/${kpi.slug}.csv`, `/data/kpis/${kpi.slug}.json`, "/schema/kpi.schema.json", "/pagefind/pagefind.js"])(
-    "publishes %s",
-    (path) => expect(existsSync(join(DIST, path))).toBe(true),
-  );
+  it.each([
+    "/feed.xml",
+    "/meetings.ics",
+    "/data/kpis.csv",
+    `/data/kpis/${kpi.slug}.csv`,
+    `/data/kpis/${kpi.slug}.json`,
+    "/schema/kpi.schema.json",
+    "/pagefind/pagefind.js",
+  ])("publishes %s", (path) => expect(existsSync(join(DIST, path))).toBe(true));
 
   it("builds a page for every KPI, action, decision and meeting", () => {
     const missing = [
@@ -77,8 +82,14 @@ describe("PORTAL_DIR", () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it("builds another content root into a site of its own", () => {
-    execFileSync("npx", ["astro", "build", "--outDir", out], { cwd: ROOT, env: { ...process.env, PORTAL_DIR: FIXTURE }, stdio: "pipe" });
-    expect(readFileSync(join(out, "kpis/waits/index.html"), "utf8")).toContain("Waiting time for speech and language therapy");
+    execFileSync("npx", ["astro", "build", "--outDir", out], {
+      cwd: ROOT,
+      env: { ...process.env, PORTAL_DIR: FIXTURE },
+      stdio: "pipe",
+    });
+    expect(readFileSync(join(out, "kpis/waits/index.html"), "utf8")).toContain(
+      "Waiting time for speech and language therapy",
+    );
     expect(existsSync(join(out, "kpis/kpi-1-2/index.html"))).toBe(false);
   });
 });

@@ -15,10 +15,9 @@ describe("KpiPanel", () => {
     const container = await AstroContainer.create();
     const [panel] = kpiPanels(waits.slug, waits.data);
     const html = await container.renderToString(KpiPanel, { props: { kpi: waits.data, panel, source: "Fixture" } });
-    const rows = [...html.matchAll(/<tr[^>]*><th scope="row"[^>]*>([^<]+)<\/th>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g)].map((m) => [
-      m[1],
-      ...[...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]),
-    ]);
+    const rows = [
+      ...html.matchAll(/<tr[^>]*><th scope="row"[^>]*>([^<]+)<\/th>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g),
+    ].map((m) => [m[1], ...[...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1])]);
     expect(rows).toEqual([
       ["October 2019", "29 weeks", "—"],
       ["November 2019", "No figure: Tracker not in place", "—"],
@@ -32,7 +31,9 @@ describe("KpiPanel", () => {
 describe("ActionStatusTag", () => {
   it("says the status in words", async () => {
     const container = await AstroContainer.create();
-    expect(await container.renderToString(ActionStatusTag, { props: { status: "off-track" } })).toContain(">Off track</strong>");
+    expect(await container.renderToString(ActionStatusTag, { props: { status: "off-track" } })).toContain(
+      ">Off track</strong>",
+    );
   });
   it('says "Not yet reported" when no report has rated the action', async () => {
     const container = await AstroContainer.create();

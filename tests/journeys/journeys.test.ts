@@ -13,7 +13,10 @@ const DIST = join(import.meta.dirname, "../../dist");
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDir>>;
 const open = async (path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> => {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 390, height: 800 } });
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 390, height: 800 },
+  });
   const page = await context.newPage();
   await page.goto(`${server.origin}${path}`);
   return page;
@@ -32,7 +35,10 @@ describe("a parent looking for speech and language therapy waits", () => {
   it("gets from the home page to the chart and its table", async () => {
     const page = await open("/");
     await page.getByRole("link", { name: "Indicators", exact: true }).click();
-    await page.getByRole("link", { name: /speech and language therapy/i }).first().click();
+    await page
+      .getByRole("link", { name: /speech and language therapy/i })
+      .first()
+      .click();
     await expect.poll(() => page.locator("h1").textContent()).toMatch(/speech and language therapy/i);
     const figure = page.locator("figure.chart").first();
     const chart = figure.locator(".chart-svg--narrow svg");
@@ -78,7 +84,9 @@ describe("search", () => {
     const page = await open("/search/");
     await page.getByLabel(/Search reports/).fill("speech and language");
     await page.getByRole("button", { name: "Search" }).click();
-    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 10_000 }).toMatch(/\d+ results? for/);
+    await expect
+      .poll(() => page.locator("#search-status").textContent(), { timeout: 10_000 })
+      .toMatch(/\d+ results? for/);
     expect(await page.locator("#search-results a").allTextContents()).toContainEqual(expect.stringMatching(/KPI 5\/4/));
     expect(new URL(page.url()).searchParams.get("q")).toBe("speech and language");
     await page.context().close();
@@ -100,7 +108,9 @@ describe("the decisions log", () => {
     await page.getByLabel("Year").selectOption("2023");
     const visible = await page.locator("#decisions-table tbody tr:visible").count();
     expect(visible).toBeGreaterThan(0);
-    expect(await page.locator("#decisions-table tbody tr:visible td:nth-child(2)").allTextContents()).toSatisfy((cells: string[]) => cells.every((c) => c.includes("2023")));
+    expect(await page.locator("#decisions-table tbody tr:visible td:nth-child(2)").allTextContents()).toSatisfy(
+      (cells: string[]) => cells.every((c) => c.includes("2023")),
+    );
     expect(new URL(page.url()).searchParams.get("year")).toBe("2023");
     await page.context().close();
   });

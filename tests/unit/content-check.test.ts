@@ -42,7 +42,9 @@ describe("schema problems are located by file, line and field", () => {
   });
   it("refuses an impossible date", () => {
     expect(problemsOf((r) => replaceIn(r, V1, "published: 2019-12-10", "published: 2019-02-30"))).toEqual([
-      expect.stringMatching(/^content\/reports\/progress\/v1\.md:4 — published: expected a period: a date \(2023-10-19\), month .*half term \(AY2022\/23-spring-2\)$/),
+      expect.stringMatching(
+        /^content\/reports\/progress\/v1\.md:4 — published: expected a period: a date \(2023-10-19\), month .*half term \(AY2022\/23-spring-2\)$/,
+      ),
     ]);
   });
   it("refuses a missing value without a reason, never reading it as zero", () => {
@@ -71,12 +73,16 @@ describe("schema problems are located by file, line and field", () => {
     ]);
   });
   it("refuses YAML aliases with a located message instead of crashing", () => {
-    expect(problemsOf((r) => replaceIn(r, V1, "title: Progress report", "title: &t Progress report\nsummary2: *t"))).toEqual([
+    expect(
+      problemsOf((r) => replaceIn(r, V1, "title: Progress report", "title: &t Progress report\nsummary2: *t")),
+    ).toEqual([
       "content/reports/progress/v1.md:3 — YAML anchors and aliases (&name, *name) are not allowed. Write the value out in full where it is used",
     ]);
   });
   it("refuses a duplicate key", () => {
-    expect(problemsOf((r) => replaceIn(r, V1, "title: Progress report", "title: Progress report\ntitle: Again"))).toEqual([
+    expect(
+      problemsOf((r) => replaceIn(r, V1, "title: Progress report", "title: Progress report\ntitle: Again")),
+    ).toEqual([
       expect.stringMatching(/^content\/reports\/progress\/v1\.md:3 — this is not valid YAML: Map keys must be unique/),
     ]);
   });
@@ -86,7 +92,11 @@ describe("schema problems are located by file, line and field", () => {
     ]);
   });
   it("refuses raw HTML in Markdown, naming the line", () => {
-    expect(problemsOf((r) => replaceIn(r, V1, "Waits are falling.", 'Waits <script src="https://evil.example/x.js"></script> fall.'))).toEqual([
+    expect(
+      problemsOf((r) =>
+        replaceIn(r, V1, "Waits are falling.", 'Waits <script src="https://evil.example/x.js"></script> fall.'),
+      ),
+    ).toEqual([
       'content/reports/progress/v1.md:17 — raw HTML is not allowed in Markdown; found "<script src=\\"https://evil.example/x.js\\">". Use Markdown instead (e.g. **bold**, - lists, | tables |); for a literal < write \\<',
     ]);
   });
@@ -97,7 +107,7 @@ describe("schema problems are located by file, line and field", () => {
   });
   it("refuses a file name that is not a URL slug", () => {
     expect(problemsOf((r) => writeFileSync(join(r, "data/kpis/Waits Two.json"), "{}"))).toEqual([
-      "data/kpis/Waits Two.json — the file name \"Waits Two\" is not a valid URL slug: use lower-case letters, digits and single hyphens. Rename it, e.g. to waits-two.json",
+      'data/kpis/Waits Two.json — the file name "Waits Two" is not a valid URL slug: use lower-case letters, digits and single hyphens. Rename it, e.g. to waits-two.json',
     ]);
   });
   it("refuses a stray file in a collection folder", () => {
@@ -131,7 +141,10 @@ describe("cross-checks", () => {
   it("fails a decision id used twice", () => {
     expect(
       problemsOf((r) => {
-        writeFileSync(join(r, "content/meetings/board-2020-03-10.md"), "---\ncommittee: example-board\ndate: 2020-03-10\nstatus: held\ndecisions:\n  - id: board-2019-12-10-1\n    ref: Minute 1\n    kind: noted\n    text: Noted.\n---\n");
+        writeFileSync(
+          join(r, "content/meetings/board-2020-03-10.md"),
+          "---\ncommittee: example-board\ndate: 2020-03-10\nstatus: held\ndecisions:\n  - id: board-2019-12-10-1\n    ref: Minute 1\n    kind: noted\n    text: Noted.\n---\n",
+        );
       }),
     ).toEqual([
       'content/meetings/board-2020-03-10.md:6 — decisions[0].id: decision id "board-2019-12-10-1" is already used in content/meetings/board-2019-12-10.md. Decision ids must be unique across all meetings',
@@ -160,12 +173,21 @@ describe("cross-checks", () => {
   it("fails report versions that skip a number", () => {
     expect(
       problemsOf((r) => {
-        writeFileSync(join(r, "content/reports/progress/v4.md"), "---\ntitle: T\nsummary: S\npublished: \"2020\"\nstatus: published\nchanges: More.\n---\n");
+        writeFileSync(
+          join(r, "content/reports/progress/v4.md"),
+          '---\ntitle: T\nsummary: S\npublished: "2020"\nstatus: published\nchanges: More.\n---\n',
+        );
       }),
-    ).toEqual(["content/reports/progress/v4.md — versions must run v1, v2, … without gaps; expected v3.md, found v4.md. Rename it to v3.md"]);
+    ).toEqual([
+      "content/reports/progress/v4.md — versions must run v1, v2, … without gaps; expected v3.md, found v4.md. Rename it to v3.md",
+    ]);
   });
   it("requires a change note from version 2 on", () => {
-    expect(problemsOf((r) => replaceIn(r, "content/reports/progress/v2.md", "changes: Corrected the status of action 1.1.\n", ""))).toEqual([
+    expect(
+      problemsOf((r) =>
+        replaceIn(r, "content/reports/progress/v2.md", "changes: Corrected the status of action 1.1.\n", ""),
+      ),
+    ).toEqual([
       "content/reports/progress/v2.md:1 — changes: required from version 2 on, but missing. Say in a sentence what changed from the previous version",
     ]);
   });
@@ -173,9 +195,16 @@ describe("cross-checks", () => {
     expect(
       problemsOf((r) => {
         replaceIn(r, KPI, '"baseline": { "value": 30, "period": "2019-06" },', "");
-        replaceIn(r, KPI, '{ "kind": "value", "value": 25 }', '{ "kind": "baseline-plus", "change": -10, "by": "percent" }');
+        replaceIn(
+          r,
+          KPI,
+          '{ "kind": "value", "value": 25 }',
+          '{ "kind": "baseline-plus", "change": -10, "by": "percent" }',
+        );
       }),
-    ).toEqual(["data/kpis/waits.json:11 — targets[0].target: this target is relative to the baseline, but the KPI has no baseline value. Add baseline.value, or store the target as unquantified until the baseline is set"]);
+    ).toEqual([
+      "data/kpis/waits.json:11 — targets[0].target: this target is relative to the baseline, but the KPI has no baseline value. Add baseline.value, or store the target as unquantified until the baseline is set",
+    ]);
   });
   it("reports every problem in one run, across files", () => {
     const problems = problemsOf((r) => {
@@ -199,15 +228,17 @@ describe("missing folders", () => {
     );
   });
   it("fails when a report folder is empty", () => {
-    expect(problemsOf((r) => mkdirSync(join(r, "content/reports/empty")))).toEqual(["content/reports/empty — a report folder needs at least v1.md"]);
+    expect(problemsOf((r) => mkdirSync(join(r, "content/reports/empty")))).toEqual([
+      "content/reports/empty — a report folder needs at least v1.md",
+    ]);
   });
 });
 
 describe("redirects", () => {
   it("checks content/redirects.yml with the rest of the content", () => {
-    expect(problemsOf((r) => writeFileSync(join(r, "content/redirects.yml"), "- from: /kpis/old/\n  to: kpis/new/\n"))).toEqual([
-      'content/redirects.yml:1 — to: expected an address on this site starting with "/", got "kpis/new/"',
-    ]);
+    expect(
+      problemsOf((r) => writeFileSync(join(r, "content/redirects.yml"), "- from: /kpis/old/\n  to: kpis/new/\n")),
+    ).toEqual(['content/redirects.yml:1 — to: expected an address on this site starting with "/", got "kpis/new/"']);
   });
 });
 

@@ -4,7 +4,13 @@ import type { Term } from "../../src/schemas/index.ts";
 
 const terms: Term[] = [
   { id: "ehcp", term: "EHCP", expansion: "Education, Health and Care Plan", definition: "A plan.", aliases: [] },
-  { id: "send", term: "SEND", expansion: "special educational needs and disabilities", definition: "Needs.", aliases: [] },
+  {
+    id: "send",
+    term: "SEND",
+    expansion: "special educational needs and disabilities",
+    definition: "Needs.",
+    aliases: [],
+  },
   { id: "local-offer", term: "Local Offer", definition: "Services.", aliases: [] },
 ];
 const mark = (html: string) => markAcronyms(html, { terms, glossaryPath: "/glossary/" });

@@ -18,7 +18,9 @@ function waits(values: [string, number | null][], extra: Partial<Kpi> = {}): Kpi
         id: "all",
         label: "All children",
         frequency: "monthly",
-        values: values.map(([period, value]) => (value === null ? { period, value, missing: "Not collected" } : { period, value })),
+        values: values.map(([period, value]) =>
+          value === null ? { period, value, missing: "Not collected" } : { period, value },
+        ),
       },
     ],
     ...extra,
@@ -34,7 +36,9 @@ describe("judgeKpi", () => {
   it('is "missed" when the latest value misses a lower-is-better target by more than 5%', () => {
     const j = judgeKpi(waits([["2020-01", 30]]));
     expect(j.code).toBe("missed");
-    expect(j.rule).toBe("30 weeks is not at or below the target of 25 weeks; it misses by 5 weeks, which is more than 5% of the target.");
+    expect(j.rule).toBe(
+      "30 weeks is not at or below the target of 25 weeks; it misses by 5 weeks, which is more than 5% of the target.",
+    );
   });
   it('is "close" when it misses by no more than 5% of the target', () => {
     expect(judgeKpi(waits([["2020-01", 26]])).code).toBe("close");
@@ -46,42 +50,88 @@ describe("judgeKpi", () => {
     expect(judgeKpi(waits([["2019-12", null]])).code).toBe("no-data");
   });
   it("judges the latest value that has a figure, skipping a later gap", () => {
-    const j = judgeKpi(waits([["2019-12", 24], ["2020-01", null]]));
+    const j = judgeKpi(
+      waits([
+        ["2019-12", 24],
+        ["2020-01", null],
+      ]),
+    );
     expect(j.latest?.period).toBe("2019-12");
   });
   it("judges as things stood on an earlier date when asked", () => {
-    expect(judgeKpi(waits([["2019-12", 24], ["2020-02", 31]]), { asOf: "2020-01-31" }).code).toBe("met");
+    expect(
+      judgeKpi(
+        waits([
+          ["2019-12", 24],
+          ["2020-02", 31],
+        ]),
+        { asOf: "2020-01-31" },
+      ).code,
+    ).toBe("met");
   });
 });
 
 describe("resolveTarget", () => {
   it("works out baseline plus 10% from the baseline", () => {
-    expect(resolveTarget({ kind: "baseline-plus", change: 10, by: "percent" }, { baseline: 30, comparator: () => undefined, format })).toEqual({
+    expect(
+      resolveTarget(
+        { kind: "baseline-plus", change: 10, by: "percent" },
+        { baseline: 30, comparator: () => undefined, format },
+      ),
+    ).toEqual({
       value: 33,
       working: "baseline of 30 plus 10% = 33",
     });
   });
   it('takes "50% or the national average, whichever is higher"', () => {
     const t = resolveTarget(
-      { kind: "max", of: [{ kind: "value", value: 50 }, { kind: "comparator", comparator: "national" }] },
+      {
+        kind: "max",
+        of: [
+          { kind: "value", value: 50 },
+          { kind: "comparator", comparator: "national" },
+        ],
+      },
       { comparator: () => 58.2, format },
     );
     expect(t.value).toBe(58.2);
   });
   it("gives no number when the comparator figure is not yet published", () => {
-    expect(resolveTarget({ kind: "comparator", comparator: "national" }, { comparator: () => undefined, format }).value).toBeNull();
+    expect(
+      resolveTarget({ kind: "comparator", comparator: "national" }, { comparator: () => undefined, format }).value,
+    ).toBeNull();
   });
 });
 
 describe("directionOfTravel", () => {
   it("is improving when a lower-is-better value falls", () => {
-    expect(directionOfTravel(waits([["2019-11", 30], ["2019-12", 27]])).direction).toBe("improving");
+    expect(
+      directionOfTravel(
+        waits([
+          ["2019-11", 30],
+          ["2019-12", 27],
+        ]),
+      ).direction,
+    ).toBe("improving");
   });
   it("is worsening when a lower-is-better value rises", () => {
-    expect(directionOfTravel(waits([["2019-11", 27], ["2019-12", 30]])).direction).toBe("worsening");
+    expect(
+      directionOfTravel(
+        waits([
+          ["2019-11", 27],
+          ["2019-12", 30],
+        ]),
+      ).direction,
+    ).toBe("worsening");
   });
   it("is not comparable across a break in the series", () => {
-    const kpi = waits([["2019-11", 27], ["2019-12", 30]], { breaks: [{ period: "2019-12", description: "New definition" }] });
+    const kpi = waits(
+      [
+        ["2019-11", 27],
+        ["2019-12", 30],
+      ],
+      { breaks: [{ period: "2019-12", description: "New definition" }] },
+    );
     expect(directionOfTravel(kpi).direction).toBe("not-comparable");
   });
 });

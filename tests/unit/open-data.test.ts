@@ -37,7 +37,13 @@ describe("KPI CSV", () => {
 });
 
 describe("the updates feed", () => {
-  const xml = atomFeed({ portal, changes: allChanges(portal), base: "https://portal.example/", path: "/feed.xml", title: "T" });
+  const xml = atomFeed({
+    portal,
+    changes: allChanges(portal),
+    base: "https://portal.example/",
+    path: "/feed.xml",
+    title: "T",
+  });
   it("is well-formed XML", () => expect(XMLValidator.validate(xml)).toBe(true));
   it("links every entry to a page of the portal", () => {
     const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
@@ -57,7 +63,13 @@ describe("the meetings calendar", () => {
     expect(ics.replace(/\r\n /g, "")).toContain("URL;VALUE=URI:https://portal.example/meetings/board-2019-12-10/");
   });
   it("keeps a cancelled meeting as cancelled rather than dropping it", () => {
-    const cancelled = { ...portal, meetings: portal.meetings.map((m) => ({ ...m, data: { ...m.data, status: "cancelled" as const, cancelledReason: "Not quorate" } })) };
+    const cancelled = {
+      ...portal,
+      meetings: portal.meetings.map((m) => ({
+        ...m,
+        data: { ...m.data, status: "cancelled" as const, cancelledReason: "Not quorate" },
+      })),
+    };
     expect(meetingsCalendar(cancelled, "https://portal.example/")).toContain("STATUS:CANCELLED");
   });
 });

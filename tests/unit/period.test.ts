@@ -21,26 +21,34 @@ describe("parsePeriod", () => {
     expect(labelPeriod(p)).toBe(label);
   });
 
-  it.each(["2019-13", "2023-02-30", "FY2023/25", "AY2019/2020", "2019-Q5", "Q1 2019", "AY2022/23-winter", "2019/20", ""])(
-    "refuses %j",
-    (text) => expect(parsePeriod(text)).toBeUndefined(),
-  );
+  it.each([
+    "2019-13",
+    "2023-02-30",
+    "FY2023/25",
+    "AY2019/2020",
+    "2019-Q5",
+    "Q1 2019",
+    "AY2022/23-winter",
+    "2019/20",
+    "",
+  ])("refuses %j", (text) => expect(parsePeriod(text)).toBeUndefined());
 });
 
 describe("comparePeriods", () => {
   it("orders mixed shapes by when they end", () => {
     const keys = ["AY2022/23", "AY2022/23-spring-2", "2022-12", "2023-10-19", "FY2022/23-Q3"];
-    expect(keys.map(period).sort(comparePeriods).map((p) => p.key)).toEqual([
-      "FY2022/23-Q3",
-      "2022-12",
-      "AY2022/23-spring-2",
-      "AY2022/23",
-      "2023-10-19",
-    ]);
+    expect(
+      keys
+        .map(period)
+        .sort(comparePeriods)
+        .map((p) => p.key),
+    ).toEqual(["FY2022/23-Q3", "2022-12", "AY2022/23-spring-2", "AY2022/23", "2023-10-19"]);
   });
 });
 
 describe("fitsFrequency", () => {
-  it("accepts a financial quarter in a quarterly series", () => expect(fitsFrequency(period("FY2023/24-Q3"), "quarterly")).toBe(true));
-  it("refuses a month in an academic-year series", () => expect(fitsFrequency(period("2019-12"), "academic-year")).toBe(false));
+  it("accepts a financial quarter in a quarterly series", () =>
+    expect(fitsFrequency(period("FY2023/24-Q3"), "quarterly")).toBe(true));
+  it("refuses a month in an academic-year series", () =>
+    expect(fitsFrequency(period("2019-12"), "academic-year")).toBe(false));
 });

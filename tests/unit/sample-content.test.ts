@@ -26,7 +26,24 @@ describe("the sample content transcribed from the seed papers", () => {
   });
   it("explains every acronym the brief names in the glossary", () => {
     const terms = new Set(portal?.glossary.map((t) => t.term));
-    const missing = ["EHCP", "SENDIASS", "DCO", "CCG", "SALT", "NASEN", "SENCO", "WSoA", "PHB", "ASD", "ADHD", "CAMHS", "LAC", "YOT", "DBV", "NEET"].filter((t) => !terms.has(t));
+    const missing = [
+      "EHCP",
+      "SENDIASS",
+      "DCO",
+      "CCG",
+      "SALT",
+      "NASEN",
+      "SENCO",
+      "WSoA",
+      "PHB",
+      "ASD",
+      "ADHD",
+      "CAMHS",
+      "LAC",
+      "YOT",
+      "DBV",
+      "NEET",
+    ].filter((t) => !terms.has(t));
     expect(missing).toEqual([]);
   });
   it("gives every KPI a status the portal can explain", () => {

@@ -48,7 +48,9 @@ export function describeChart(options: DescribeOptions): string {
     const first = periods.reduce((a, b) => (b.t < a.t ? b : a));
     const last = periods.reduce((a, b) => (b.t > a.t ? b : a));
     sentences.push(
-      first.p.key === last.p.key ? `Figures for ${the(first.p)}.` : `Figures from ${month(first.p, "start")} to ${month(last.p, "end")}.`,
+      first.p.key === last.p.key
+        ? `Figures for ${the(first.p)}.`
+        : `Figures from ${month(first.p, "start")} to ${month(last.p, "end")}.`,
     );
   }
 
@@ -65,19 +67,27 @@ export function describeChart(options: DescribeOptions): string {
   });
 
   if (BETTER[options.better]) sentences.push(BETTER[options.better]);
-  if (options.baseline) sentences.push(`Baseline: ${fmt(options.baseline.value)} ${at(period(options.baseline.period))}.`);
+  if (options.baseline)
+    sentences.push(`Baseline: ${fmt(options.baseline.value)} ${at(period(options.baseline.period))}.`);
   for (const line of lines.filter((l) => l.role === "comparator")) {
     const d = latest(line);
     if (d) sentences.push(`${line.label}: ${fmt(d.value!)} ${at(d.p)}.`);
   }
 
   const gaps = new Set(actuals.flatMap((l) => l.points.filter((d) => !hasValue(d)).map((d) => d.p.key))).size;
-  if (gaps > 0) sentences.push(gaps === 1 ? "No figure for 1 period, shown as a gap." : `No figure for ${gaps} periods, shown as gaps.`);
+  if (gaps > 0)
+    sentences.push(
+      gaps === 1 ? "No figure for 1 period, shown as a gap." : `No figure for ${gaps} periods, shown as gaps.`,
+    );
   return sentences.join(" ");
 }
 
 /** ", 1 week above the target of 25 weeks for March 2020", or the most recent or next target when none is set for that period. */
-function againstTarget(d: PreparedPoint, target: PreparedLine, o: { fmt: (v: number) => string; unit: Unit; decimals: number }): string {
+function againstTarget(
+  d: PreparedPoint,
+  target: PreparedLine,
+  o: { fmt: (v: number) => string; unit: Unit; decimals: number },
+): string {
   const targets = target.points.filter(hasValue);
   const same = targets.find((t) => t.p.key === d.p.key);
   const before = targets.findLast((t) => t.t <= d.t);
@@ -86,7 +96,9 @@ function againstTarget(d: PreparedPoint, target: PreparedLine, o: { fmt: (v: num
     const next = targets.find((t) => t.t > d.t);
     return next ? `; the first target is ${o.fmt(next.value!)} by ${the(next.p)}` : "";
   }
-  const what = same ? `the target of ${o.fmt(t.value!)} for ${the(t.p)}` : `the most recent target, ${o.fmt(t.value!)} by ${the(t.p)}`;
+  const what = same
+    ? `the target of ${o.fmt(t.value!)} for ${the(t.p)}`
+    : `the most recent target, ${o.fmt(t.value!)} by ${the(t.p)}`;
   if (o.fmt(d.value!) === o.fmt(t.value!)) return `, the same as ${what}`;
   const diff = Math.abs(d.value! - t.value!);
   const amount =

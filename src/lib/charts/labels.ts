@@ -38,7 +38,10 @@ export function wrapWords(text: string, maxWidth: number, fontSize: number): str
  * needed so that none overlap and all stay between `min` and `max` (past `max` only when they cannot fit).
  * Returns the new tops in the order given.
  */
-export function dodge(blocks: readonly { top: number; height: number }[], options: { min: number; max: number; gap: number }): number[] {
+export function dodge(
+  blocks: readonly { top: number; height: number }[],
+  options: { min: number; max: number; gap: number },
+): number[] {
   const order = blocks.map((b, i) => ({ ...b, i })).sort((a, b) => a.top - b.top || a.i - b.i);
   const tops = order.map((b) => b.top);
   for (let k = 0; k < order.length; k++) {
@@ -46,7 +49,8 @@ export function dodge(blocks: readonly { top: number; height: number }[], option
     tops[k] = Math.max(tops[k]!, floor);
   }
   for (let k = order.length - 1; k >= 0; k--) {
-    const ceiling = k === order.length - 1 ? options.max - order[k]!.height : tops[k + 1]! - order[k]!.height - options.gap;
+    const ceiling =
+      k === order.length - 1 ? options.max - order[k]!.height : tops[k + 1]! - order[k]!.height - options.gap;
     tops[k] = Math.min(tops[k]!, ceiling);
   }
   // When the blocks cannot all fit, they run past `max` rather than overlap.

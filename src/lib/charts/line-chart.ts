@@ -123,7 +123,11 @@ export function lineChart(spec: LineChartSpec): string | null {
 
   // Axes: the x axis line with a tick under each labelled period; value labels on the left.
   const maxX = Math.min(6, Math.max(1, Math.floor((right - left) / (widestX + 16))));
-  const candidates = thinIndices(periods.length, maxX).map((i) => ({ i, x: x(periods[i]!), width: textWidth(xLabels[i]!, FONT) }));
+  const candidates = thinIndices(periods.length, maxX).map((i) => ({
+    i,
+    x: x(periods[i]!),
+    width: textWidth(xLabels[i]!, FONT),
+  }));
   const shown = withoutOverlaps(candidates, 12).map((k) => candidates[k]!);
   out.push(
     el("path", {
@@ -153,7 +157,14 @@ export function lineChart(spec: LineChartSpec): string | null {
   );
 
   if (spec.baseline) {
-    out.push(el("path", { d: `M${left},${r(y(spec.baseline.value))}H${right}`, stroke: INK, "stroke-width": 1.5, fill: "none" }));
+    out.push(
+      el("path", {
+        d: `M${left},${r(y(spec.baseline.value))}H${right}`,
+        stroke: INK,
+        "stroke-width": 1.5,
+        fill: "none",
+      }),
+    );
   }
 
   // Markers at every point while they fit; on a dense line only where they say something.
@@ -161,7 +172,15 @@ export function lineChart(spec: LineChartSpec): string | null {
   for (const line of lines) out.push(drawLine(line, { x, y, bottom, dense: dense(line) }));
   out.push(drawEndLabels(ends, wrapped, { x: right + 8, bottom }));
 
-  return svg({ id: spec.id, width, height, fontSize: FONT, title: spec.title, desc: description(spec, lines), body: out.join("") });
+  return svg({
+    id: spec.id,
+    width,
+    height,
+    fontSize: FONT,
+    title: spec.title,
+    desc: description(spec, lines),
+    body: out.join(""),
+  });
 }
 
 /**
@@ -207,7 +226,8 @@ export function sparkline(spec: LineChartSpec & { width?: number; height?: numbe
     return el(
       "g",
       { "data-line": line.id },
-      (d ? el("path", { d, ...strokeOf(style), "stroke-linecap": "round", "stroke-linejoin": "round" }) : "") + markers(dot, marked, 2.5),
+      (d ? el("path", { d, ...strokeOf(style), "stroke-linecap": "round", "stroke-linejoin": "round" }) : "") +
+        markers(dot, marked, 2.5),
     );
   });
   const desc = describeChart({ unit: spec.unit, decimals: spec.decimals, better: spec.better, lines });
@@ -225,9 +245,12 @@ function drawLine(
   if (d) parts.push(el("path", { d, ...strokeOf(style), "stroke-linecap": "round", "stroke-linejoin": "round" }));
   if (line.role === "actual") {
     const gaps = line.points.filter((p) => !hasValue(p)).map((p) => `M${r(o.x(p))},${r(o.bottom)}v-8`);
-    if (gaps.length) parts.push(el("path", { d: gaps.join(""), stroke: style.colour, "stroke-width": 2.5, fill: "none" }));
+    if (gaps.length)
+      parts.push(el("path", { d: gaps.join(""), stroke: style.colour, "stroke-width": 2.5, fill: "none" }));
   }
-  const marked = line.points.filter((p, i) => hasValue(p) && (!o.dense || p.provisional || p.revised || isEndOrAlone(line.points, i)));
+  const marked = line.points.filter(
+    (p, i) => hasValue(p) && (!o.dense || p.provisional || p.revised || isEndOrAlone(line.points, i)),
+  );
   parts.push(
     markers(
       style,
@@ -236,12 +259,17 @@ function drawLine(
     ),
   );
   const rings = marked.filter((p) => p.revised).map((p) => ringPath(o.x(p), o.y(p.value!), MARKER + 3.5));
-  if (rings.length) parts.push(el("path", { d: rings.join(""), stroke: style.colour, "stroke-width": 1.5, fill: "none" }));
+  if (rings.length)
+    parts.push(el("path", { d: rings.join(""), stroke: style.colour, "stroke-width": 1.5, fill: "none" }));
   return el("g", { "data-line": line.id }, parts.join(""));
 }
 
 /** Labels in the right margin, from `x`, beside where each line ends, moved apart where they would overlap. */
-function drawEndLabels(ends: readonly EndLabel[], wrapped: readonly string[][], o: { x: number; bottom: number }): string {
+function drawEndLabels(
+  ends: readonly EndLabel[],
+  wrapped: readonly string[][],
+  o: { x: number; bottom: number },
+): string {
   const tops = dodge(
     ends.map((e, i) => ({ top: e.y - LINE_HEIGHT / 2, height: wrapped[i]!.length * LINE_HEIGHT })),
     { min: 0, max: o.bottom + LINE_HEIGHT / 2, gap: 2 },
@@ -254,7 +282,9 @@ function drawEndLabels(ends: readonly EndLabel[], wrapped: readonly string[][], 
         ? el("path", { d: sample, ...strokeOf(e.style), "stroke-linecap": "round" }) +
           markers(e.style, [{ x: o.x + KEY / 2, y: cy, hollow: false }], MARKER)
         : el("path", { d: sample, stroke: INK, "stroke-width": 1.5 });
-      const text = wrapped[i]!.map((s, k) => el("text", { x: o.x + KEY + KEY_GAP, y: cy + k * LINE_HEIGHT + FONT * 0.35 }, esc(s)));
+      const text = wrapped[i]!.map((s, k) =>
+        el("text", { x: o.x + KEY + KEY_GAP, y: cy + k * LINE_HEIGHT + FONT * 0.35 }, esc(s)),
+      );
       return key + el("g", { fill: e.style?.colour ?? INK }, text.join(""));
     })
     .join("");
@@ -330,7 +360,13 @@ function endLabels(lines: readonly PreparedLine[], spec: LineChartSpec, y: (v: n
 }
 
 function description(spec: LineChartSpec, lines: readonly PreparedLine[]): string {
-  return describeChart({ unit: spec.unit, decimals: spec.decimals, better: spec.better, lines, baseline: spec.baseline });
+  return describeChart({
+    unit: spec.unit,
+    decimals: spec.decimals,
+    better: spec.better,
+    lines,
+    baseline: spec.baseline,
+  });
 }
 
 /** The root element, named by its title and description; `sized` also writes width and height. */

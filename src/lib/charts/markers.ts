@@ -42,7 +42,11 @@ export interface LineStyle {
 export function lineStyle(role: Role, index: number): LineStyle {
   switch (role) {
     case "actual":
-      return { colour: PALETTE[index % PALETTE.length]!, width: 2.5, shape: ACTUAL_SHAPES[index % ACTUAL_SHAPES.length]! };
+      return {
+        colour: PALETTE[index % PALETTE.length]!,
+        width: 2.5,
+        shape: ACTUAL_SHAPES[index % ACTUAL_SHAPES.length]!,
+      };
     case "target":
       return { colour: INK, width: 2, dash: "6 5", shape: "cross" };
     case "comparator":

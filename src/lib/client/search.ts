@@ -51,7 +51,9 @@ export async function startSearch(): Promise<void> {
 
   async function run(push: boolean) {
     const q = input.value.trim();
-    const filters = Object.fromEntries([...selects.querySelectorAll("select")].filter((s) => s.value).map((s) => [s.name, s.value]));
+    const filters = Object.fromEntries(
+      [...selects.querySelectorAll("select")].filter((s) => s.value).map((s) => [s.name, s.value]),
+    );
     const query = new URLSearchParams({ ...(q ? { q } : {}), ...filters }).toString();
     if (push) history.pushState(null, "", query ? `?${query}` : location.pathname);
     list.replaceChildren();

@@ -56,7 +56,7 @@ function parseYaml(file: string, text: string, lineOffset: number): ParseResult 
   try {
     data = doc.toJS({ maxAliasCount: 0 });
   } catch {
-    const alias = /^\s*[^#\n]*[:\-]\s*\*[A-Za-z]/m.exec(text);
+    const alias = /^\s*[^#\n]*[:-]\s*\*[A-Za-z]/m.exec(text);
     return {
       ok: false,
       problems: [

@@ -39,7 +39,10 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs
       const kind = spec[name];
       if (!kind) {
         const known = Object.keys(spec).map((k) => `--${k}`);
-        return { ok: false, message: `unknown option ${token.split("=")[0]}. ${known.length ? `The options are ${known.join(", ")}` : "This command takes no options"}` };
+        return {
+          ok: false,
+          message: `unknown option ${token.split("=")[0]}. ${known.length ? `The options are ${known.join(", ")}` : "This command takes no options"}`,
+        };
       }
       if (kind === "boolean") {
         if (inlineValue !== undefined) return { ok: false, message: `--${name} takes no value: write just --${name}` };

@@ -70,7 +70,11 @@ export function isIsoDate(text: string): boolean {
  * A value the command needs: as given, else asked for when interactive, else
  * undefined (the caller lists everything missing in one refusal).
  */
-export async function obtain(given: string | undefined, question: string, ask: Ask | undefined): Promise<string | undefined> {
+export async function obtain(
+  given: string | undefined,
+  question: string,
+  ask: Ask | undefined,
+): Promise<string | undefined> {
   if (given !== undefined) return given;
   if (!ask) return undefined;
   const answer = (await ask(question)).trim();

@@ -30,7 +30,10 @@ export interface CsvRows {
 }
 
 /** Decodes a file's bytes as UTF-8 (dropping a byte order mark), or says how to re-save it. */
-export function decodeCsv(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; problem: Problem } {
+export function decodeCsv(
+  bytes: Uint8Array,
+  file: string,
+): { ok: true; text: string } | { ok: false; problem: Problem } {
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
@@ -56,7 +59,12 @@ export function readValuesCsv(text: string, file: string): CsvRows {
   const problems: Problem[] = [];
   let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
-    records = parse(normalised, { relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as typeof records;
+    records = parse(normalised, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      raw: true,
+    }) as unknown as typeof records;
   } catch (e) {
     const err = e as { code?: string; lines?: number; message: string };
     const unclosed = err.code === "CSV_QUOTE_NOT_CLOSED";
@@ -66,24 +74,68 @@ export function readValuesCsv(text: string, file: string): CsvRows {
         {
           file,
           line: err.lines,
-          message: unclosed ? "a quote mark (\") opens a cell that is never closed" : `this is not a readable CSV file: ${err.message}`,
-          fix: unclosed ? "Close the quote, or re-save the file from the spreadsheet as CSV" : "Re-save the file from the spreadsheet as CSV UTF-8",
+          message: unclosed
+            ? 'a quote mark (") opens a cell that is never closed'
+            : `this is not a readable CSV file: ${err.message}`,
+          fix: unclosed
+            ? "Close the quote, or re-save the file from the spreadsheet as CSV"
+            : "Re-save the file from the spreadsheet as CSV UTF-8",
         },
       ],
     };
   }
   const first = records[0];
-  if (!first) return { rows: [], problems: [{ file, message: "the file is empty", fix: `The first row must name the columns: ${REQUIRED_COLUMNS.join(",")}` }] };
+  if (!first)
+    return {
+      rows: [],
+      problems: [
+        {
+          file,
+          message: "the file is empty",
+          fix: `The first row must name the columns: ${REQUIRED_COLUMNS.join(",")}`,
+        },
+      ],
+    };
 
   const header = first.record.map((h) => h.trim().toLowerCase());
   if (header.length === 1 && /[;\t]/.test(header[0]!))
-    return { rows: [], problems: [{ file, line: 1, message: "the columns are separated by semicolons or tabs, not commas", fix: "Save the file from the spreadsheet as CSV UTF-8 (Comma delimited)" }] };
+    return {
+      rows: [],
+      problems: [
+        {
+          file,
+          line: 1,
+          message: "the columns are separated by semicolons or tabs, not commas",
+          fix: "Save the file from the spreadsheet as CSV UTF-8 (Comma delimited)",
+        },
+      ],
+    };
   header.forEach((h, i) => {
     if (h === "") {
       if (records.slice(1).some((r) => (r.record[i] ?? "").trim() !== ""))
-        problems.push({ file, line: 1, field: `column ${i + 1}`, message: "has no name in the first row", fix: `Name it, or delete the column. The columns are ${COLUMNS.join(", ")}` });
-    } else if (h !== "" && !COLUMNS.includes(h)) problems.push({ file, line: 1, field: h, message: "is not a column this import understands", fix: `Rename or delete it. The columns are ${COLUMNS.join(", ")}` });
-    else if (h !== "" && header.indexOf(h) !== i) problems.push({ file, line: 1, field: h, message: "is named twice in the first row", fix: "Delete one of the two columns" });
+        problems.push({
+          file,
+          line: 1,
+          field: `column ${i + 1}`,
+          message: "has no name in the first row",
+          fix: `Name it, or delete the column. The columns are ${COLUMNS.join(", ")}`,
+        });
+    } else if (h !== "" && !COLUMNS.includes(h))
+      problems.push({
+        file,
+        line: 1,
+        field: h,
+        message: "is not a column this import understands",
+        fix: `Rename or delete it. The columns are ${COLUMNS.join(", ")}`,
+      });
+    else if (h !== "" && header.indexOf(h) !== i)
+      problems.push({
+        file,
+        line: 1,
+        field: h,
+        message: "is named twice in the first row",
+        fix: "Delete one of the two columns",
+      });
   });
   const absent = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (absent.length)
@@ -105,12 +157,24 @@ export function readValuesCsv(text: string, file: string): CsvRows {
     };
     const extra = record.slice(header.length).some((c) => c.trim() !== "");
     if (extra) {
-      problems.push({ file, line, message: `this row has ${record.length} cells but the first row names ${header.length} columns`, fix: "Check for a comma inside a figure or note that is not in quotes" });
+      problems.push({
+        file,
+        line,
+        message: `this row has ${record.length} cells but the first row names ${header.length} columns`,
+        fix: "Check for a comma inside a figure or note that is not in quotes",
+      });
       continue;
     }
     const yesNo = (name: string): boolean => {
       const v = parseYesNo(cell(name));
-      if (v === undefined) problems.push({ file, line, field: name, message: `expected yes or blank; got ${JSON.stringify(cell(name))}`, fix: "Write yes, or leave the cell blank" });
+      if (v === undefined)
+        problems.push({
+          file,
+          line,
+          field: name,
+          message: `expected yes or blank; got ${JSON.stringify(cell(name))}`,
+          fix: "Write yes, or leave the cell blank",
+        });
       return v ?? false;
     };
     rows.push({
@@ -127,6 +191,11 @@ export function readValuesCsv(text: string, file: string): CsvRows {
       line,
     });
   }
-  if (!rows.length && !problems.length) problems.push({ file, message: "there are no rows of values below the column names", fix: "Add one row per KPI, series and period" });
+  if (!rows.length && !problems.length)
+    problems.push({
+      file,
+      message: "there are no rows of values below the column names",
+      fix: "Add one row per KPI, series and period",
+    });
   return { rows, problems };
 }

@@ -1,6 +1,8 @@
 import type { Unit } from "../../schemas/index.ts";
 
-export type FigureResult = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string; readonly fix: string };
+export type FigureResult =
+  | { readonly ok: true; readonly value: number }
+  | { readonly ok: false; readonly message: string; readonly fix: string };
 
 /**
  * Reads a figure as a spreadsheet shows it: `45`, `45.2`, `45%`, `1,234`,
@@ -9,19 +11,37 @@ export type FigureResult = { readonly ok: true; readonly value: number } | { rea
  * thousands separator only in groups of three (`1,234`); `12,5` is refused rather
  * than guessed.
  */
-export function parseFigure(raw: string, options: { unit?: Unit | undefined; whole?: boolean | undefined } = {}): FigureResult {
+export function parseFigure(
+  raw: string,
+  options: { unit?: Unit | undefined; whole?: boolean | undefined } = {},
+): FigureResult {
   const shown = JSON.stringify(raw.trim());
-  let text = raw.trim().replace(/[\u2212\u2013]/g, "-").replace(/\u00a0/g, "");
+  let text = raw
+    .trim()
+    .replace(/[\u2212\u2013]/g, "-")
+    .replace(/\u00a0/g, "");
   if (/^#[A-Z/0!?]+$/i.test(text))
-    return { ok: false, message: `${shown} is a spreadsheet error, not a figure`, fix: "Fix the formula in the spreadsheet, or leave the cell blank and say why in the missing column" };
+    return {
+      ok: false,
+      message: `${shown} is a spreadsheet error, not a figure`,
+      fix: "Fix the formula in the spreadsheet, or leave the cell blank and say why in the missing column",
+    };
   if (text.endsWith("%")) {
     if (options.unit !== undefined && options.unit !== "percent")
-      return { ok: false, message: `${shown} has a % sign, but this KPI is measured in ${options.unit}`, fix: "Check that the figure is in the right row and column" };
+      return {
+        ok: false,
+        message: `${shown} has a % sign, but this KPI is measured in ${options.unit}`,
+        fix: "Check that the figure is in the right row and column",
+      };
     text = text.slice(0, -1).trim();
   }
   if (text.replace(/^-/, "").startsWith("£")) {
     if (options.unit !== undefined && options.unit !== "gbp")
-      return { ok: false, message: `${shown} has a £ sign, but this KPI is measured in ${options.unit}`, fix: "Check that the figure is in the right row and column" };
+      return {
+        ok: false,
+        message: `${shown} has a £ sign, but this KPI is measured in ${options.unit}`,
+        fix: "Check that the figure is in the right row and column",
+      };
     text = text.replace("£", "");
   }
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, "");
@@ -33,7 +53,11 @@ export function parseFigure(raw: string, options: { unit?: Unit | undefined; who
   }
   const value = Number(text);
   if (options.whole && (!Number.isInteger(value) || value < 0))
-    return { ok: false, message: `expected a whole number of 0 or more; got ${shown}`, fix: "Give the count as a whole number, e.g. 697" };
+    return {
+      ok: false,
+      message: `expected a whole number of 0 or more; got ${shown}`,
+      fix: "Give the count as a whole number, e.g. 697",
+    };
   return { ok: true, value };
 }
 

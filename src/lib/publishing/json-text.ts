@@ -122,7 +122,9 @@ function lineIndent(text: string, offset: number): string {
 function inline(value: unknown, padded: boolean): string {
   if (Array.isArray(value)) return `[${value.map((v) => inline(v, padded)).join(", ")}]`;
   if (value !== null && typeof value === "object") {
-    const body = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inline(v, padded)}`).join(", ");
+    const body = Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${inline(v, padded)}`)
+      .join(", ");
     return padded ? `{ ${body} }` : `{${body}}`;
   }
   return JSON.stringify(value);
@@ -130,7 +132,9 @@ function inline(value: unknown, padded: boolean): string {
 
 /** Renders a value over several lines, its later lines indented by `base`. */
 function block(value: unknown, base: string, style: JsonStyle): string {
-  return JSON.stringify(value, null, style.indent).split("\n").join(style.newline + base);
+  return JSON.stringify(value, null, style.indent)
+    .split("\n")
+    .join(style.newline + base);
 }
 
 /** Renders `value` the way `like` (an existing sibling node) is written. */

@@ -13,7 +13,10 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Why `slug` cannot be a file name, with a suggestion; undefined when it can. */
 export function slugProblem(slug: string): { message: string; fix: string } | undefined {
   if (SLUG.test(slug)) return undefined;
-  const suggestion = slug.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const suggestion = slug
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return {
     message: `"${slug}" cannot be used as a name: it becomes part of the web address, so it may contain only lower-case letters, digits and single hyphens`,
     fix: suggestion ? `Use ${suggestion}` : "Use a short name such as send-progress-report-2024",
@@ -26,10 +29,17 @@ export function titleFromSlug(slug: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const lines = (...parts: (string | false | undefined)[]) => parts.filter((p): p is string => typeof p === "string").join("\n");
+const lines = (...parts: (string | false | undefined)[]) =>
+  parts.filter((p): p is string => typeof p === "string").join("\n");
 
 /** `content/reports/{report}/v1.md`: a draft, shown only in `npm run dev` until its status is published. */
-export function reportFile(o: { title: string; summary: string; published: string; meeting?: string | undefined; plan?: string | undefined }): string {
+export function reportFile(o: {
+  title: string;
+  summary: string;
+  published: string;
+  meeting?: string | undefined;
+  plan?: string | undefined;
+}): string {
   return `${lines(
     "---",
     yamlField("title", o.title),
@@ -71,7 +81,11 @@ export function nextVersionFile(latest: string, o: { from: number; published: st
   fm = setField(
     fm,
     "changes",
-    yamlField("changes", "", `Required: say in a sentence what changed since v${o.from}. The check fails until you do.`),
+    yamlField(
+      "changes",
+      "",
+      `Required: say in a sentence what changed since v${o.from}. The check fails until you do.`,
+    ),
     "status",
   );
   return joinFrontMatter(fm);

@@ -90,7 +90,8 @@ const FIX = {
     series: (ids: string) => `Say which with --series: ${ids}`,
   },
   csv: {
-    revise: 'To correct it, put yes in the revise column and say why in the reason column (or import with --revise --reason "…")',
+    revise:
+      'To correct it, put yes in the revise column and say why in the reason column (or import with --revise --reason "…")',
     notPublished: "Check the period, or clear the revise cell to add a new value",
     reason: "Say why it changed in the reason column; readers see it beside the corrected figure",
     blank: "Type the figure, or say why there is none in the missing column",
@@ -137,11 +138,15 @@ export function normalisePeriod(raw: string): string {
 }
 
 /** Spreadsheet programs turn `2024-03` into `Mar-24` or `01/03/2024` unless the column is text. */
-const looksConvertedByExcel = (t: string) => /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(t) || /^[A-Za-z]{3}-\d{2,4}$/.test(t) || /^\d{1,2}-[A-Za-z]{3}(-\d{2,4})?$/.test(t);
+const looksConvertedByExcel = (t: string) =>
+  /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(t) ||
+  /^[A-Za-z]{3}-\d{2,4}$/.test(t) ||
+  /^\d{1,2}-[A-Za-z]{3}(-\d{2,4})?$/.test(t);
 
 /** Describes a published value for a message: `27 (provisional)` or `no figure ("Tracker not in place")`. */
 export function describeObservation(o: Pick<Observation, "value" | "missing" | "suppressed" | "provisional">): string {
-  if (o.value === null) return o.suppressed ? "no figure (suppressed)" : `no figure (${JSON.stringify(o.missing ?? "")})`;
+  if (o.value === null)
+    return o.suppressed ? "no figure (suppressed)" : `no figure (${JSON.stringify(o.missing ?? "")})`;
   return `${o.value}${o.provisional ? " (provisional)" : ""}`;
 }
 
@@ -171,29 +176,48 @@ export function checkValues(
 
     const slug = input.kpi.trim();
     const source = kpis.get(slug);
-    if (!slug) return report("kpi", "is blank", "Give the KPI's file name from data/kpis/ without .json, e.g. kpi-1-2a");
-    if (options.broken?.has(slug)) return report("kpi", `data/kpis/${slug}.json has problems of its own`, "Run npm run check and fix that file first");
+    if (!slug)
+      return report("kpi", "is blank", "Give the KPI's file name from data/kpis/ without .json, e.g. kpi-1-2a");
+    if (options.broken?.has(slug))
+      return report(
+        "kpi",
+        `data/kpis/${slug}.json has problems of its own`,
+        "Run npm run check and fix that file first",
+      );
     if (!source) {
       const near = nearest(slug, kpis.keys());
-      return report("kpi", `no KPI "${slug}"`, near ? `Did you mean "${near}"?` : "Use the file name of a KPI in data/kpis/ without .json");
+      return report(
+        "kpi",
+        `no KPI "${slug}"`,
+        near ? `Did you mean "${near}"?` : "Use the file name of a KPI in data/kpis/ without .json",
+      );
     }
     const kpi = source.data;
 
     const ids = kpi.series.map((s) => `${s.id} (${s.label}, ${s.frequency})`).join(", ");
     const seriesId = input.series.trim();
-    const seriesIndex = seriesId === "" ? (kpi.series.length === 1 ? 0 : -1) : kpi.series.findIndex((s) => s.id === seriesId);
+    const seriesIndex =
+      seriesId === "" ? (kpi.series.length === 1 ? 0 : -1) : kpi.series.findIndex((s) => s.id === seriesId);
     if (seriesIndex < 0) {
       if (seriesId === "") report("series", `is blank, but ${slug} has ${kpi.series.length} series`, fix.series(ids));
       else {
-        const near = nearest(seriesId, kpi.series.map((s) => s.id));
-        report("series", `${slug} has no series "${seriesId}"`, `${near ? `Did you mean "${near}"? ` : ""}${slug} has: ${ids}`);
+        const near = nearest(
+          seriesId,
+          kpi.series.map((s) => s.id),
+        );
+        report(
+          "series",
+          `${slug} has no series "${seriesId}"`,
+          `${near ? `Did you mean "${near}"? ` : ""}${slug} has: ${ids}`,
+        );
       }
     }
     const series = kpi.series[seriesIndex];
 
     const periodText = normalisePeriod(input.period);
     const period = parsePeriod(periodText);
-    if (periodText === "") report("period", "is blank", series ? `Give ${PERIOD_EXAMPLES[series.frequency]}` : undefined);
+    if (periodText === "")
+      report("period", "is blank", series ? `Give ${PERIOD_EXAMPLES[series.frequency]}` : undefined);
     else if (!period)
       report(
         "period",
@@ -236,29 +260,55 @@ export function checkValues(
     const key = `${slug}\u0000${series.id}\u0000${period.key}`;
     if (seen.has(key)) {
       const first = seen.get(key);
-      return report("period", `${period.key} for ${slug}, series "${series.id}", appears twice${first ? `: line ${first} has it too` : ""}`, "Keep one row per KPI, series and period");
+      return report(
+        "period",
+        `${period.key} for ${slug}, series "${series.id}", appears twice${first ? `: line ${first} has it too` : ""}`,
+        "Keep one row per KPI, series and period",
+      );
     }
     seen.set(key, input.line);
 
     const existing = series.values.find((v) => v.period === period.key);
     const note = input.note.trim() || undefined;
-    if (existing && !input.revise && options.channel === "csv" && sameAsPublished(existing, { value, missing, count, provisional: input.provisional, note })) {
+    if (
+      existing &&
+      !input.revise &&
+      options.channel === "csv" &&
+      sameAsPublished(existing, { value, missing, count, provisional: input.provisional, note })
+    ) {
       unchanged.push(index);
       return;
     }
     const revising = existing !== undefined && (input.revise || options.allowRevise === true);
     if (existing && !revising)
-      return report("period", `${slug} already has a published value for ${period.key} in series "${series.id}": ${describeObservation(existing)}`, fix.revise);
-    if (input.revise && !existing) return report(input.line === undefined ? "period" : "revise", `${slug} has no published value for ${period.key} in series "${series.id}" to correct`, fix.notPublished);
+      return report(
+        "period",
+        `${slug} already has a published value for ${period.key} in series "${series.id}": ${describeObservation(existing)}`,
+        fix.revise,
+      );
+    if (input.revise && !existing)
+      return report(
+        input.line === undefined ? "period" : "revise",
+        `${slug} has no published value for ${period.key} in series "${series.id}" to correct`,
+        fix.notPublished,
+      );
 
     let revision: ValueChange["revision"];
     if (existing) {
       const reason = input.reason.trim() || options.reason?.trim() || "";
       if (!reason) return report("reason", "a correction needs a reason", fix.reason);
       if (existing.value === value && (value !== null || (existing.missing ?? "") === missing))
-        return report("value", `is the same as the published value for ${period.key} (${describeObservation(existing)}), so there is nothing to correct`, "Leave it out, or check the figure");
+        return report(
+          "value",
+          `is the same as the published value for ${period.key} (${describeObservation(existing)}), so there is nothing to correct`,
+          "Leave it out, or check the figure",
+        );
       if (existing.asAt === undefined && options.date < period.start)
-        return report("reason", `a correction dated ${options.date} would be before ${period.key} began`, "Check the date given with --date");
+        return report(
+          "reason",
+          `a correction dated ${options.date} would be before ${period.key} began`,
+          "Check the date given with --date",
+        );
       revision = { previous: existing, reason, date: options.date };
     }
 
@@ -284,7 +334,13 @@ export function checkValues(
 /** Whether a row repeats a published value exactly (as when a whole tracker is exported again). */
 function sameAsPublished(
   o: Observation,
-  row: { value: number | null; missing: string; count: number | undefined; provisional: boolean; note: string | undefined },
+  row: {
+    value: number | null;
+    missing: string;
+    count: number | undefined;
+    provisional: boolean;
+    note: string | undefined;
+  },
 ): boolean {
   return (
     o.value === row.value &&
@@ -337,7 +393,10 @@ export function newObservation(change: ValueChange): Record<string, unknown> {
  * ones, `asAt` and (unless a new one is given) `note` are kept, and the figure
  * as first published goes onto the end of `revisions` with the date and reason.
  */
-export function revisedObservation(old: Readonly<Record<string, unknown>>, change: ValueChange & { revision: NonNullable<ValueChange["revision"]> }): Record<string, unknown> {
+export function revisedObservation(
+  old: Readonly<Record<string, unknown>>,
+  change: ValueChange & { revision: NonNullable<ValueChange["revision"]> },
+): Record<string, unknown> {
   const next: Record<string, unknown> = { ...old, value: change.value };
   for (const k of ["count", "missing", "suppressed", "provisional"]) delete next[k];
   if (change.count !== undefined) next["count"] = change.count;
@@ -345,7 +404,10 @@ export function revisedObservation(old: Readonly<Record<string, unknown>>, chang
   if (change.provisional) next["provisional"] = true;
   if (change.note !== undefined) next["note"] = change.note;
   const earlier = Array.isArray(old["revisions"]) ? (old["revisions"] as unknown[]) : [];
-  next["revisions"] = [...earlier, { value: old["value"] ?? null, revised: change.revision.date, reason: change.revision.reason }];
+  next["revisions"] = [
+    ...earlier,
+    { value: old["value"] ?? null, revised: change.revision.date, reason: change.revision.reason },
+  ];
   return orderLike(next, Object.keys(old));
 }
 
@@ -363,8 +425,14 @@ export function applyValueChanges(text: string, changes: readonly ValueChange[])
     const array = nodeAt(parseJsonText(out), ["series", change.seriesIndex, "values"]) as JsonArray;
     const at = values.findIndex((v) => v["period"] === change.period);
     if (at >= 0) {
-      if (!change.revision) throw new Error(`${change.kpi} ${change.period} is already published; only a revision may replace it`);
-      out = replaceNode(out, array.items[at]!, revisedObservation(values[at]!, { ...change, revision: change.revision }), style);
+      if (!change.revision)
+        throw new Error(`${change.kpi} ${change.period} is already published; only a revision may replace it`);
+      out = replaceNode(
+        out,
+        array.items[at]!,
+        revisedObservation(values[at]!, { ...change, revision: change.revision }),
+        style,
+      );
     } else {
       const p = parsePeriod(change.period)!;
       const later = values.findIndex((v) => comparePeriods(parsePeriod(String(v["period"]))!, p) > 0);
@@ -376,8 +444,13 @@ export function applyValueChanges(text: string, changes: readonly ValueChange[])
 
 /** One line saying what a change did, e.g. `2020-02 corrected: 43.6 → 44.1 (Late returns added)`. */
 export function describeChange(change: ValueChange): string {
-  const now = describeObservation({ value: change.value, missing: change.missing, provisional: change.provisional || undefined });
+  const now = describeObservation({
+    value: change.value,
+    missing: change.missing,
+    provisional: change.provisional || undefined,
+  });
   const where = `${change.kpi}, series "${change.series}", ${change.period}`;
-  if (change.revision) return `${where}: corrected from ${describeObservation(change.revision.previous)} to ${now}. Reason: ${change.revision.reason}`;
+  if (change.revision)
+    return `${where}: corrected from ${describeObservation(change.revision.previous)} to ${now}. Reason: ${change.revision.reason}`;
   return `${where}: added ${now}`;
 }

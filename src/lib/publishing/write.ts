@@ -28,7 +28,11 @@ function replaceFile(path: string, text: string): void {
  * (removing new files and folders) and returns the problems.
  * `expected` accepts problems the command causes on purpose.
  */
-export function writeChecked(root: string, writes: readonly FileWrite[], options: { expected?: (p: Problem) => boolean } = {}): WriteResult {
+export function writeChecked(
+  root: string,
+  writes: readonly FileWrite[],
+  options: { expected?: (p: Problem) => boolean } = {},
+): WriteResult {
   const before = loadPortal(root);
   const known = new Set(before.ok ? [] : before.problems.map(formatProblem));
   const originals = writes.map((w) => {

@@ -10,7 +10,12 @@ const actual = (points: [string, number | null][], extra: Partial<ChartLine> = {
   points: points.map(([period, value]) => ({ period, value })),
   ...extra,
 });
-const target = (points: [string, number][]): ChartLine => ({ ...actual(points), id: "target", label: "Target", role: "target" });
+const target = (points: [string, number][]): ChartLine => ({
+  ...actual(points),
+  id: "target",
+  label: "Target",
+  role: "target",
+});
 const weeks = (lines: ChartLine[]) => describeChart({ unit: "weeks", better: "lower", lines: prepareLines(lines) });
 
 describe("describeChart", () => {
@@ -20,7 +25,9 @@ describe("describeChart", () => {
     );
   });
   it("says when the latest figure equals the target", () => {
-    expect(weeks([actual([["2019-12", 25]]), target([["2019-12", 25]])])).toContain("25 weeks in December 2019, the same as the target");
+    expect(weeks([actual([["2019-12", 25]]), target([["2019-12", 25]])])).toContain(
+      "25 weeks in December 2019, the same as the target",
+    );
   });
   it("names the first target when none is due yet", () => {
     expect(weeks([actual([["2019-06", 30]]), target([["2019-12", 25]])])).toContain(

@@ -22,7 +22,9 @@ const spec = z.strictObject({
   unit,
   decimals: z.number().int().min(0).max(3).exactOptional(),
   better,
-  lines: z.array(z.strictObject({ id: slug, label: text, role: z.enum(["actual", "target", "comparator"]), points: z.array(point) })),
+  lines: z.array(
+    z.strictObject({ id: slug, label: text, role: z.enum(["actual", "target", "comparator"]), points: z.array(point) }),
+  ),
   baseline: z.strictObject({ value: z.number(), period: periodKey }).exactOptional(),
   width: z.number().positive().exactOptional(),
   height: z.number().positive().exactOptional(),
@@ -56,7 +58,10 @@ export function loadFixture(name: FixtureName): LineChartSpec {
  * heaviest chart a KPI page is expected to carry. Deterministic, no randomness.
  */
 export function largeSpec(): LineChartSpec {
-  const months = Array.from({ length: 120 }, (_, i) => `${2014 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+  const months = Array.from(
+    { length: 120 },
+    (_, i) => `${2014 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`,
+  );
   const cohorts = ["All pupils", "Pupils with an EHC plan", "SEN support", "No identified SEN"];
   return {
     id: "large",
@@ -67,7 +72,10 @@ export function largeSpec(): LineChartSpec {
       id: `cohort-${c + 1}`,
       label,
       role: "actual" as const,
-      points: months.map((period, i) => ({ period, value: Math.round((40 + 10 * c + 8 * Math.sin(i / 7 + c) + i / 12) * 10) / 10 })),
+      points: months.map((period, i) => ({
+        period,
+        value: Math.round((40 + 10 * c + 8 * Math.sin(i / 7 + c) + i / 12) * 10) / 10,
+      })),
     })),
   };
 }

@@ -42,7 +42,9 @@ describe("lineChart golden snapshots", () => {
   });
 
   it("draws the speech and language fixture at phone width as its golden SVG", async () => {
-    await expect(chart({ ...loadFixture("falling"), width: 360, height: 240 })).toMatchFileSnapshot("./__snapshots__/falling-narrow.svg");
+    await expect(chart({ ...loadFixture("falling"), width: 360, height: 240 })).toMatchFileSnapshot(
+      "./__snapshots__/falling-narrow.svg",
+    );
   });
 
   it("draws ten years of monthly figures for four cohorts as its golden SVG", async () => {
@@ -145,7 +147,9 @@ describe("lineChart", () => {
   });
 
   it("draws a provisional figure as a hollow marker", () => {
-    expect(chart(loadFixture("provisional-revised"))).toMatch(/<path d="M[^"]*" fill="#fff" stroke="#1d4f91" stroke-width="1.5"\/>/);
+    expect(chart(loadFixture("provisional-revised"))).toMatch(
+      /<path d="M[^"]*" fill="#fff" stroke="#1d4f91" stroke-width="1.5"\/>/,
+    );
   });
 
   it("rings a revised figure", () => {
@@ -213,9 +217,12 @@ describe("time zones", () => {
 });
 
 describe("sparkline", () => {
-  it.each(["rising", "gaps", "provisional-revised"] as const)("draws the %s fixture as its golden SVG", async (name) => {
-    await expect(sparkline(loadFixture(name))).toMatchFileSnapshot(`./__snapshots__/sparkline-${name}.svg`);
-  });
+  it.each(["rising", "gaps", "provisional-revised"] as const)(
+    "draws the %s fixture as its golden SVG",
+    async (name) => {
+      await expect(sparkline(loadFixture(name))).toMatchFileSnapshot(`./__snapshots__/sparkline-${name}.svg`);
+    },
+  );
 
   it("returns null when there is no figure", () => {
     expect(sparkline(loadFixture("empty"))).toBeNull();

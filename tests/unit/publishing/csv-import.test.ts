@@ -11,32 +11,59 @@ const blank = { series: "", count: "", provisional: false, note: "", missing: ""
 
 describe("readValuesCsv reads what spreadsheets save", () => {
   it("reads one input per row, numbering lines from the header as line 1", () => {
-    expect(rows("kpi,series,period,value\nwaits,all,2020-01,24\n").rows).toEqual([{ ...blank, kpi: "waits", series: "all", period: "2020-01", value: "24", line: 2 }]);
+    expect(rows("kpi,series,period,value\nwaits,all,2020-01,24\n").rows).toEqual([
+      { ...blank, kpi: "waits", series: "all", period: "2020-01", value: "24", line: 2 },
+    ]);
   });
   it("drops a UTF-8 byte order mark before the first column name", () => {
     expect(rows("\uFEFFkpi,series,period,value\nwaits,all,2020-01,24\n").rows[0]).toMatchObject({ kpi: "waits" });
   });
   it("reads Windows line endings", () => {
-    expect(rows("kpi,series,period,value\r\nwaits,all,2020-01,24\r\nwaits,all,2020-02,23\r\n").rows.map((r) => [r.value, r.line])).toEqual([["24", 2], ["23", 3]]);
+    expect(
+      rows("kpi,series,period,value\r\nwaits,all,2020-01,24\r\nwaits,all,2020-02,23\r\n").rows.map((r) => [
+        r.value,
+        r.line,
+      ]),
+    ).toEqual([
+      ["24", 2],
+      ["23", 3],
+    ]);
   });
   it("keeps a thousands separator inside a quoted cell for the figure parser", () => {
-    expect(rows('kpi,series,period,value,count\nehcp-requests,,2020-01,"1,234","1,021"\n').rows[0]).toMatchObject({ value: "1,234", count: "1,021" });
+    expect(rows('kpi,series,period,value,count\nehcp-requests,,2020-01,"1,234","1,021"\n').rows[0]).toMatchObject({
+      value: "1,234",
+      count: "1,021",
+    });
   });
   it("reads a quoted note with commas, quotes and a line break, and numbers later rows by where they start", () => {
-    const r = rows('kpi,series,period,value,note\nwaits,all,2020-01,24,"Early, ""unvalidated""\nfigure"\nwaits,all,2020-02,23,\n').rows;
-    expect(r.map((x) => [x.note, x.line])).toEqual([['Early, "unvalidated"\nfigure', 2], ["", 4]]);
+    const r = rows(
+      'kpi,series,period,value,note\nwaits,all,2020-01,24,"Early, ""unvalidated""\nfigure"\nwaits,all,2020-02,23,\n',
+    ).rows;
+    expect(r.map((x) => [x.note, x.line])).toEqual([
+      ['Early, "unvalidated"\nfigure', 2],
+      ["", 4],
+    ]);
   });
   it("accepts column names in any order and any case", () => {
-    expect(rows("Value,PERIOD,Kpi,Series\n24,2020-01,waits,all\n").rows[0]).toMatchObject({ kpi: "waits", period: "2020-01", value: "24" });
+    expect(rows("Value,PERIOD,Kpi,Series\n24,2020-01,waits,all\n").rows[0]).toMatchObject({
+      kpi: "waits",
+      period: "2020-01",
+      value: "24",
+    });
   });
   it("skips blank lines and rows of empty cells left below the data", () => {
     expect(rows("kpi,series,period,value\n\nwaits,all,2020-01,24\n,,,\n,,,\n").rows.map((r) => r.line)).toEqual([3]);
   });
   it("ignores an unnamed empty column at the end", () => {
-    expect(rows("kpi,series,period,value,\nwaits,all,2020-01,24,\n")).toMatchObject({ problems: [], rows: [{ value: "24" }] });
+    expect(rows("kpi,series,period,value,\nwaits,all,2020-01,24,\n")).toMatchObject({
+      problems: [],
+      rows: [{ value: "24" }],
+    });
   });
   it("reads yes in the provisional and revise columns", () => {
-    expect(rows("kpi,series,period,value,provisional,revise,reason\nwaits,all,2019-12,26,Yes,y,Validated\n").rows[0]).toMatchObject({ provisional: true, revise: true, reason: "Validated" });
+    expect(
+      rows("kpi,series,period,value,provisional,revise,reason\nwaits,all,2019-12,26,Yes,y,Validated\n").rows[0],
+    ).toMatchObject({ provisional: true, revise: true, reason: "Validated" });
   });
   it("reads the sample Excel export: BOM, CRLF, %, thousands, blank cells", () => {
     const text = decodeCsv(readFileSync(join(CSV, "excel-export.csv")), "excel-export.csv");
@@ -65,7 +92,9 @@ describe("readValuesCsv refuses a file it cannot read safely", () => {
     ]);
   });
   it("refuses a column named twice", () => {
-    expect(problems("kpi,series,period,value,value\nwaits,all,2020-01,24,25\n")).toEqual(["figures.csv:1 — value: is named twice in the first row. Delete one of the two columns"]);
+    expect(problems("kpi,series,period,value,value\nwaits,all,2020-01,24,25\n")).toEqual([
+      "figures.csv:1 — value: is named twice in the first row. Delete one of the two columns",
+    ]);
   });
   it("says when the columns are separated by semicolons", () => {
     expect(problems("kpi;series;period;value\nwaits;all;2020-01;24\n")).toEqual([
@@ -88,10 +117,14 @@ describe("readValuesCsv refuses a file it cannot read safely", () => {
     ]);
   });
   it("refuses a file with column names but no rows", () => {
-    expect(problems("kpi,series,period,value\n")).toEqual(["figures.csv — there are no rows of values below the column names. Add one row per KPI, series and period"]);
+    expect(problems("kpi,series,period,value\n")).toEqual([
+      "figures.csv — there are no rows of values below the column names. Add one row per KPI, series and period",
+    ]);
   });
   it("refuses an empty file", () => {
-    expect(problems("")).toEqual(["figures.csv — the file is empty. The first row must name the columns: kpi,series,period,value"]);
+    expect(problems("")).toEqual([
+      "figures.csv — the file is empty. The first row must name the columns: kpi,series,period,value",
+    ]);
   });
 });
 
@@ -103,6 +136,9 @@ describe("decodeCsv", () => {
     );
   });
   it("decodes UTF-8 and drops the byte order mark", () => {
-    expect(decodeCsv(new TextEncoder().encode("\uFEFFkpi,note\nx,£5\n"), "x.csv")).toEqual({ ok: true, text: "kpi,note\nx,£5\n" });
+    expect(decodeCsv(new TextEncoder().encode("\uFEFFkpi,note\nx,£5\n"), "x.csv")).toEqual({
+      ok: true,
+      text: "kpi,note\nx,£5\n",
+    });
   });
 });

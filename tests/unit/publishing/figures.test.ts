@@ -21,7 +21,11 @@ describe("parseFigure", () => {
     expect([value("1,234"), value("12,345,678.5"), value("-1,234")]).toEqual([1234, 12345678.5, -1234]);
   });
   it("refuses a decimal comma and suggests a full stop", () => {
-    expect(parseFigure("12,5")).toEqual({ ok: false, message: 'expected a number; got "12,5"', fix: "Use a full stop for decimals: 12.5" });
+    expect(parseFigure("12,5")).toEqual({
+      ok: false,
+      message: 'expected a number; got "12,5"',
+      fix: "Use a full stop for decimals: 12.5",
+    });
   });
   it("reads pounds on a money KPI", () => {
     expect(value("£1,234.50", "gbp")).toBe(1234.5);
@@ -36,13 +40,26 @@ describe("parseFigure", () => {
     expect(value("n/a")).toBe('expected a number; got "n/a"');
   });
   it("refuses a fraction where a whole count is needed", () => {
-    expect(parseFigure("12.5", { whole: true })).toMatchObject({ ok: false, message: 'expected a whole number of 0 or more; got "12.5"' });
+    expect(parseFigure("12.5", { whole: true })).toMatchObject({
+      ok: false,
+      message: 'expected a whole number of 0 or more; got "12.5"',
+    });
   });
 });
 
 describe("parseYesNo", () => {
   it("reads yes, blank and no in the ways spreadsheets write them", () => {
-    expect(["yes", "Y", "TRUE", "1", "x", "", "no", "FALSE", "0"].map(parseYesNo)).toEqual([true, true, true, true, true, false, false, false, false]);
+    expect(["yes", "Y", "TRUE", "1", "x", "", "no", "FALSE", "0"].map(parseYesNo)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
   it("gives undefined for anything else", () => {
     expect(parseYesNo("maybe")).toBeUndefined();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fieldValue, joinFrontMatter, removeField, setField, splitFrontMatter, yamlField } from "../../../src/lib/publishing/front-matter.ts";
+import {
+  fieldValue,
+  joinFrontMatter,
+  removeField,
+  setField,
+  splitFrontMatter,
+  yamlField,
+} from "../../../src/lib/publishing/front-matter.ts";
 
 const REPORT = `---
 title: Progress report
@@ -30,14 +37,19 @@ describe("front matter editing", () => {
     expect(joinFrontMatter(fm)).toContain("  two lines.\nchanges: New figures.\n# Where it was presented.\n");
   });
   it("removes a field with its continuation lines and its comment", () => {
-    expect(joinFrontMatter(removeField(removeField(splitFrontMatter(REPORT)!, "summary"), "meeting"))).toBe("---\ntitle: Progress report\nstatus: published\n---\n## Body\n");
+    expect(joinFrontMatter(removeField(removeField(splitFrontMatter(REPORT)!, "summary"), "meeting"))).toBe(
+      "---\ntitle: Progress report\nstatus: published\n---\n## Body\n",
+    );
   });
   it("reads a simple field's value without quotes or comment", () => {
     const fm = splitFrontMatter('---\nstatus: "draft" # not yet\n---\n')!;
     expect(fieldValue(fm, "status")).toBe("draft");
   });
   it("quotes a value YAML would read as a number", () => {
-    expect([yamlField("published", "2019"), yamlField("published", "2019-12-10")]).toEqual(['published: "2019"', "published: 2019-12-10"]);
+    expect([yamlField("published", "2019"), yamlField("published", "2019-12-10")]).toEqual([
+      'published: "2019"',
+      "published: 2019-12-10",
+    ]);
   });
   it("finds no front matter in a file without it", () => {
     expect(splitFrontMatter("## Just a body\n")).toBeUndefined();

@@ -41,7 +41,12 @@ export const read = (root: string, file: string) => readFileSync(join(root, file
 export const readKpi = (root: string, slug: string) => JSON.parse(read(root, `data/kpis/${slug}.json`)) as Kpi;
 
 /** Calls a command's `main` in-process, capturing what it prints. */
-export async function run(main: Main, argv: string[], root: string, options: { today?: string; cwd?: string; answers?: string[] } = {}) {
+export async function run(
+  main: Main,
+  argv: string[],
+  root: string,
+  options: { today?: string; cwd?: string; answers?: string[] } = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
   const answers = options.answers ? [...options.answers] : undefined;

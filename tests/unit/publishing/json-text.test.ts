@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { insertItem, jsonStyle, nodeAt, parseJsonText, replaceNode, type JsonArray } from "../../../src/lib/publishing/json-text.ts";
+import {
+  insertItem,
+  jsonStyle,
+  nodeAt,
+  parseJsonText,
+  replaceNode,
+  type JsonArray,
+} from "../../../src/lib/publishing/json-text.ts";
 
 const valuesOf = (text: string) => nodeAt(parseJsonText(text), ["series", 0, "values"]) as JsonArray;
-const insert = (text: string, index: number, value: unknown) => insertItem(text, valuesOf(text), index, value, jsonStyle(text));
+const insert = (text: string, index: number, value: unknown) =>
+  insertItem(text, valuesOf(text), index, value, jsonStyle(text));
 
 const ONE_PER_LINE = `{
   "series": [
@@ -51,22 +59,22 @@ describe("jsonStyle", () => {
 
 describe("insertItem", () => {
   it("writes a new value on one line when the others are one per line", () => {
-    expect(insert(ONE_PER_LINE, 1, { period: "2019-11", value: 28 })).toBe(ONE_PER_LINE.replace(
-      '"value": 29 },\n',
-      '"value": 29 },\n        { "period": "2019-11", "value": 28 },\n',
-    ));
+    expect(insert(ONE_PER_LINE, 1, { period: "2019-11", value: 28 })).toBe(
+      ONE_PER_LINE.replace('"value": 29 },\n', '"value": 29 },\n        { "period": "2019-11", "value": 28 },\n'),
+    );
   });
   it("appends after the last value", () => {
-    expect(insert(ONE_PER_LINE, 2, { period: "2020-01", value: 26 })).toBe(ONE_PER_LINE.replace(
-      '"value": 27 }\n',
-      '"value": 27 },\n        { "period": "2020-01", "value": 26 }\n',
-    ));
+    expect(insert(ONE_PER_LINE, 2, { period: "2020-01", value: 26 })).toBe(
+      ONE_PER_LINE.replace('"value": 27 }\n', '"value": 27 },\n        { "period": "2020-01", "value": 26 }\n'),
+    );
   });
   it("inserts before the first value", () => {
-    expect(insert(ONE_PER_LINE, 0, { period: "2019-09", value: 30 })).toBe(ONE_PER_LINE.replace(
-      '        { "period": "2019-10"',
-      '        { "period": "2019-09", "value": 30 },\n        { "period": "2019-10"',
-    ));
+    expect(insert(ONE_PER_LINE, 0, { period: "2019-09", value: 30 })).toBe(
+      ONE_PER_LINE.replace(
+        '        { "period": "2019-10"',
+        '        { "period": "2019-09", "value": 30 },\n        { "period": "2019-10"',
+      ),
+    );
   });
   it("writes a new value over several lines when the others are", () => {
     expect(insert(EXPANDED, 1, { period: "2019-11", value: 28 })).toBe(`{
@@ -104,10 +112,17 @@ describe("insertItem", () => {
 describe("replaceNode", () => {
   it("rewrites one value in its own layout and leaves every other byte alone", () => {
     const second = valuesOf(ONE_PER_LINE).items[1]!;
-    const out = replaceNode(ONE_PER_LINE, second, { period: "2019-12", value: 26, revisions: [{ value: 27, revised: "2020-02-01", reason: "Validated" }] }, jsonStyle(ONE_PER_LINE));
-    expect(out).toBe(ONE_PER_LINE.replace(
-      '{ "period": "2019-12", "value": 27 }',
-      '{ "period": "2019-12", "value": 26, "revisions": [{ "value": 27, "revised": "2020-02-01", "reason": "Validated" }] }',
-    ));
+    const out = replaceNode(
+      ONE_PER_LINE,
+      second,
+      { period: "2019-12", value: 26, revisions: [{ value: 27, revised: "2020-02-01", reason: "Validated" }] },
+      jsonStyle(ONE_PER_LINE),
+    );
+    expect(out).toBe(
+      ONE_PER_LINE.replace(
+        '{ "period": "2019-12", "value": 27 }',
+        '{ "period": "2019-12", "value": 26, "revisions": [{ "value": 27, "revised": "2020-02-01", "reason": "Validated" }] }',
+      ),
+    );
   });
 });

@@ -12,12 +12,19 @@ describe("npm run kpi -- add", () => {
     const root = tempRoot();
     const r = await run(main, ["add", "waits", "2020-01", "26.5", "--provisional", "--note", "Early count"], root);
     expect(r.code).toBe(0);
-    expect(values(root, "waits").at(-1)).toEqual({ period: "2020-01", value: 26.5, provisional: true, note: "Early count" });
+    expect(values(root, "waits").at(-1)).toEqual({
+      period: "2020-01",
+      value: 26.5,
+      provisional: true,
+      note: "Early count",
+    });
     expect(loadPortal(root).ok).toBe(true);
   });
   it("says what it changed and what to do next", async () => {
     const r = await run(main, ["add", "waits", "2020-01", "26"], tempRoot());
-    expect(r.out).toBe('Updated data/kpis/waits.json:\n  waits, series "all", 2020-01: added 26\n\nPreview with npm run dev, then commit the changed file.');
+    expect(r.out).toBe(
+      'Updated data/kpis/waits.json:\n  waits, series "all", 2020-01: added 26\n\nPreview with npm run dev, then commit the changed file.',
+    );
   });
   it("adds to the named series of a KPI with several, with the count behind a percentage", async () => {
     const root = tempRoot();
@@ -37,8 +44,14 @@ describe("npm run kpi -- add", () => {
   });
   it("corrects a published value with --revise --reason, keeping the trail", async () => {
     const root = tempRoot();
-    const first = await run(main, ["add", "waits", "2019-12", "26", "--revise", "--reason", "Validated figure"], root, { today: "2020-02-01" });
-    const second = await run(main, ["add", "waits", "2019-12", "25", "--revise", "--reason", "Audit found two duplicates", "--date", "2020-03-05"], root);
+    const first = await run(main, ["add", "waits", "2019-12", "26", "--revise", "--reason", "Validated figure"], root, {
+      today: "2020-02-01",
+    });
+    const second = await run(
+      main,
+      ["add", "waits", "2019-12", "25", "--revise", "--reason", "Audit found two duplicates", "--date", "2020-03-05"],
+      root,
+    );
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(values(root, "waits")[2]).toEqual({
       period: "2019-12",
@@ -48,21 +61,29 @@ describe("npm run kpi -- add", () => {
         { value: 26, revised: "2020-03-05", reason: "Audit found two duplicates" },
       ],
     });
-    expect(second.out).toContain('waits, series "all", 2019-12: corrected from 26 to 25. Reason: Audit found two duplicates');
+    expect(second.out).toContain(
+      'waits, series "all", 2019-12: corrected from 26 to 25. Reason: Audit found two duplicates',
+    );
     expect(loadPortal(root).ok).toBe(true);
   });
   it("shows what would change with --dry-run and writes nothing", async () => {
     const root = tempRoot();
     const before = snapshot(root);
     const r = await run(main, ["add", "waits", "2020-01", "26", "--dry-run"], root);
-    expect(r.out).toBe('Every value is valid. This would change data/kpis/waits.json:\n  waits, series "all", 2020-01: added 26\n\nNothing was written (--dry-run).');
+    expect(r.out).toBe(
+      'Every value is valid. This would change data/kpis/waits.json:\n  waits, series "all", 2020-01: added 26\n\nNothing was written (--dry-run).',
+    );
     expect(snapshot(root)).toEqual(before);
   });
   it("asks for what is missing when run interactively", async () => {
     const root = tempRoot();
     const r = await run(main, ["add"], root, { answers: ["waits", "2020-01", "25"] });
     expect(r.code).toBe(0);
-    expect(r.questions).toEqual(["Which KPI? (its file name in data/kpis/, e.g. kpi-1-2a):", "Which period? (e.g. 2024-03, 2024-Q1, FY2023/24):", "The figure:"]);
+    expect(r.questions).toEqual([
+      "Which KPI? (its file name in data/kpis/, e.g. kpi-1-2a):",
+      "Which period? (e.g. 2024-03, 2024-Q1, FY2023/24):",
+      "The figure:",
+    ]);
     expect(values(root, "waits").at(-1)).toEqual({ period: "2020-01", value: 25 });
   });
   it("asks for the reason for a correction when run interactively", async () => {
@@ -75,14 +96,34 @@ describe("npm run kpi -- add", () => {
 describe("npm run kpi -- add refuses bad input and changes no file", () => {
   const cases: [string, string[], string][] = [
     ["an unknown KPI", ["add", "wait", "2020-01", "26"], 'kpi: no KPI "wait". Did you mean "waits"?'],
-    ["a series the KPI does not have", ["add", "ehcp-timeliness", "2020-Q1", "45", "--series", "ehcp"], 'series: ehcp-timeliness has no series "ehcp"'],
-    ["an impossible period for the KPI's frequency", ["add", "waits", "2020-Q1", "26"], 'period: 2020-Q1 is a quarter, but series "all" of waits is measured monthly'],
+    [
+      "a series the KPI does not have",
+      ["add", "ehcp-timeliness", "2020-Q1", "45", "--series", "ehcp"],
+      'series: ehcp-timeliness has no series "ehcp"',
+    ],
+    [
+      "an impossible period for the KPI's frequency",
+      ["add", "waits", "2020-Q1", "26"],
+      'period: 2020-Q1 is a quarter, but series "all" of waits is measured monthly',
+    ],
     ["a non-numeric value", ["add", "waits", "2020-01", "about 26"], 'value: expected a number; got "about 26"'],
-    ["a duplicate period", ["add", "waits", "2019-12", "26"], "period: waits already has a published value for 2019-12"],
-    ["a correction without a reason", ["add", "waits", "2019-12", "26", "--revise"], "reason: a correction needs a reason"],
+    [
+      "a duplicate period",
+      ["add", "waits", "2019-12", "26"],
+      "period: waits already has a published value for 2019-12",
+    ],
+    [
+      "a correction without a reason",
+      ["add", "waits", "2019-12", "26", "--revise"],
+      "reason: a correction needs a reason",
+    ],
     ["a missing value", ["add", "waits", "2020-01"], "missing <value>"],
     ["an unknown option", ["add", "waits", "2020-01", "26", "--provisonal"], "unknown option --provisonal"],
-    ["an impossible correction date", ["add", "waits", "2019-12", "26", "--revise", "--reason", "x", "--date", "2020-02-30"], '--date "2020-02-30" is not a real date'],
+    [
+      "an impossible correction date",
+      ["add", "waits", "2019-12", "26", "--revise", "--reason", "x", "--date", "2020-02-30"],
+      '--date "2020-02-30" is not a real date',
+    ],
     ["an unknown command", ["append", "waits"], '"append" is not something npm run kpi can do'],
   ];
   for (const [what, argv, message] of cases) {
@@ -103,8 +144,18 @@ describe("npm run kpi -- import", () => {
     const root = tempRoot();
     const r = await run(main, ["import", "excel-export.csv"], root);
     expect(r.code).toBe(0);
-    expect(values(root, "ehcp-timeliness").at(-1)).toEqual({ period: "2020-Q1", value: 61.5, count: 1021, provisional: true, note: "Validated, pending audit" });
-    expect(values(root, "ehcp-timeliness", 1).at(-1)).toEqual({ period: "2020-Q1", value: null, missing: "Too few children to publish safely" });
+    expect(values(root, "ehcp-timeliness").at(-1)).toEqual({
+      period: "2020-Q1",
+      value: 61.5,
+      count: 1021,
+      provisional: true,
+      note: "Validated, pending audit",
+    });
+    expect(values(root, "ehcp-timeliness", 1).at(-1)).toEqual({
+      period: "2020-Q1",
+      value: null,
+      missing: "Too few children to publish safely",
+    });
     expect(values(root, "ehcp-requests")).toEqual([
       { period: "2020-01", value: 1234 },
       { period: "2020-02", value: 1198, note: "Half term, so fewer requests" },
@@ -116,22 +167,39 @@ describe("npm run kpi -- import", () => {
     const root = tempRoot();
     const before = read(root, "data/kpis/waits.json");
     await run(main, ["import", "excel-export.csv"], root);
-    expect(read(root, "data/kpis/waits.json")).toBe(before.replace('"provisional": true }\n', '"provisional": true },\n        { "period": "2020-01", "value": 24 }\n'));
+    expect(read(root, "data/kpis/waits.json")).toBe(
+      before.replace(
+        '"provisional": true }\n',
+        '"provisional": true },\n        { "period": "2020-01", "value": 24 }\n',
+      ),
+    );
   });
   it("leaves rows that repeat published figures alone, so a whole tracker can be imported again", async () => {
     const root = tempRoot();
     await run(main, ["import", "excel-export.csv"], root);
     const after = snapshot(root);
     const again = await run(main, ["import", "excel-export.csv"], root);
-    expect([again.code, again.out]).toEqual([0, "5 rows repeat figures already published exactly and were left as they were.\nNothing to import: every row is already published."]);
+    expect([again.code, again.out]).toEqual([
+      0,
+      "5 rows repeat figures already published exactly and were left as they were.\nNothing to import: every row is already published.",
+    ]);
     expect(snapshot(root)).toEqual(after);
   });
   it("records corrections marked in the revise and reason columns", async () => {
     const root = tempRoot();
     const r = await run(main, ["import", "corrections.csv", "--date", "2020-04-02"], root);
     expect(r.code).toBe(0);
-    expect(values(root, "waits")[2]).toEqual({ period: "2019-12", value: 26, revisions: [{ value: 27, revised: "2020-04-02", reason: "Validated figure replaces the provisional one" }] });
-    expect(values(root, "ehcp-timeliness")[1]).toEqual({ period: "2019-Q4", value: 56.2, revisions: [{ value: 55, revised: "2020-04-02", reason: "Late returns added" }], note: "Printed in section 2.3." });
+    expect(values(root, "waits")[2]).toEqual({
+      period: "2019-12",
+      value: 26,
+      revisions: [{ value: 27, revised: "2020-04-02", reason: "Validated figure replaces the provisional one" }],
+    });
+    expect(values(root, "ehcp-timeliness")[1]).toEqual({
+      period: "2019-Q4",
+      value: 56.2,
+      revisions: [{ value: 55, revised: "2020-04-02", reason: "Late returns added" }],
+      note: "Printed in section 2.3.",
+    });
   });
   it("treats published periods as corrections with --revise --reason", async () => {
     const root = tempRoot();
@@ -190,10 +258,15 @@ Nothing was changed.`);
   });
   it("refuses rows for a KPI whose own file fails the check", async () => {
     const root = tempRoot();
-    writeFileSync(join(root, "data/kpis/ehcp-requests.json"), read(root, "data/kpis/ehcp-requests.json").replace('"unit": "count"', '"unit": "people"'));
+    writeFileSync(
+      join(root, "data/kpis/ehcp-requests.json"),
+      read(root, "data/kpis/ehcp-requests.json").replace('"unit": "count"', '"unit": "people"'),
+    );
     const before = snapshot(root);
     const r = await run(main, ["import", "excel-export.csv"], root);
-    expect(r.err).toContain("excel-export.csv:4 — kpi: data/kpis/ehcp-requests.json has problems of its own. Run npm run check and fix that file first");
+    expect(r.err).toContain(
+      "excel-export.csv:4 — kpi: data/kpis/ehcp-requests.json has problems of its own. Run npm run check and fix that file first",
+    );
     expect(snapshot(root)).toEqual(before);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { readKpiSources } from "../../../src/lib/publishing/read.ts";
-import { applyValueChanges, checkValues, normalisePeriod, revisedObservation, type ValueInput } from "../../../src/lib/publishing/values.ts";
+import {
+  applyValueChanges,
+  checkValues,
+  normalisePeriod,
+  revisedObservation,
+  type ValueInput,
+} from "../../../src/lib/publishing/values.ts";
 import { read, tempRoot } from "./helpers.ts";
 
 const input = (fields: Partial<ValueInput>): ValueInput => ({
@@ -17,11 +23,23 @@ const input = (fields: Partial<ValueInput>): ValueInput => ({
   ...fields,
 });
 
-function check(inputs: Partial<ValueInput>[], options: { allowRevise?: boolean; reason?: string; channel?: "csv" | "command" } = {}) {
+function check(
+  inputs: Partial<ValueInput>[],
+  options: { allowRevise?: boolean; reason?: string; channel?: "csv" | "command" } = {},
+) {
   const root = tempRoot();
   const { kpis, broken } = readKpiSources(root);
-  const result = checkValues(inputs.map(input), kpis, { date: "2020-04-01", channel: options.channel ?? "command", broken, ...options });
-  return { root, ...result, messages: result.problems.map((p) => `${p.field}: ${p.message}${p.fix ? `. ${p.fix}` : ""}`) };
+  const result = checkValues(inputs.map(input), kpis, {
+    date: "2020-04-01",
+    channel: options.channel ?? "command",
+    broken,
+    ...options,
+  });
+  return {
+    root,
+    ...result,
+    messages: result.problems.map((p) => `${p.field}: ${p.message}${p.fix ? `. ${p.fix}` : ""}`),
+  };
 }
 
 describe("checkValues refuses bad input, saying which field and how to fix it", () => {
@@ -39,7 +57,9 @@ describe("checkValues refuses bad input, saying which field and how to fix it", 
     ]);
   });
   it("refuses a period that is not a period", () => {
-    expect(check([{ period: "2020-13" }]).messages).toEqual(['period: "2020-13" is not a period. Write a month such as 2024-03']);
+    expect(check([{ period: "2020-13" }]).messages).toEqual([
+      'period: "2020-13" is not a period. Write a month such as 2024-03',
+    ]);
   });
   it("says when a spreadsheet has turned the period into a date", () => {
     expect(check([{ period: "Jan-20" }]).messages).toEqual([
@@ -56,16 +76,25 @@ describe("checkValues refuses bad input, saying which field and how to fix it", 
     expect(check([{ kpi: "ehcp-timeliness", series: "all", period: "2020-q1" }]).changes[0]?.period).toBe("2020-Q1");
   });
   it("refuses a value that is not a number", () => {
-    expect(check([{ value: "twenty" }]).messages).toEqual(['value: expected a number; got "twenty". Write a number such as 42, 42.5, 1,234 or 45%']);
+    expect(check([{ value: "twenty" }]).messages).toEqual([
+      'value: expected a number; got "twenty". Write a number such as 42, 42.5, 1,234 or 45%',
+    ]);
   });
   it("refuses a blank value without a reason, never reading it as zero", () => {
-    expect(check([{ value: "" }]).messages).toEqual(['value: is blank and no reason is given. Give the figure, or say why there is none with --missing "reason"']);
+    expect(check([{ value: "" }]).messages).toEqual([
+      'value: is blank and no reason is given. Give the figure, or say why there is none with --missing "reason"',
+    ]);
   });
   it("records a blank value with a reason as missing", () => {
-    expect(check([{ value: "", missing: "Tracker not in place" }]).changes[0]).toMatchObject({ value: null, missing: "Tracker not in place" });
+    expect(check([{ value: "", missing: "Tracker not in place" }]).changes[0]).toMatchObject({
+      value: null,
+      missing: "Tracker not in place",
+    });
   });
   it("refuses a value and a missing reason together", () => {
-    expect(check([{ value: "24", missing: "Not collected" }]).messages).toEqual(["missing: gives a reason for a missing figure, but there is a figure. Clear one of them"]);
+    expect(check([{ value: "24", missing: "Not collected" }]).messages).toEqual([
+      "missing: gives a reason for a missing figure, but there is a figure. Clear one of them",
+    ]);
   });
   it("refuses a period given twice, naming the first line", () => {
     expect(check([{ line: 2 }, { line: 5, value: "23" }], { channel: "csv" }).messages).toEqual([
@@ -94,11 +123,13 @@ describe("checkValues refuses bad input, saying which field and how to fix it", 
   });
   it("refuses a correction that changes nothing", () => {
     expect(check([{ period: "2019-10", value: "29", revise: true, reason: "Checked" }]).messages).toEqual([
-      'value: is the same as the published value for 2019-10 (29), so there is nothing to correct. Leave it out, or check the figure',
+      "value: is the same as the published value for 2019-10 (29), so there is nothing to correct. Leave it out, or check the figure",
     ]);
   });
   it("reports every bad input, not just the first", () => {
-    expect(check([{ kpi: "nope" }, { period: "2020-13" }, { value: "x", period: "2020-02" }]).problems.map((p) => p.index)).toEqual([0, 1, 2]);
+    expect(
+      check([{ kpi: "nope" }, { period: "2020-13" }, { value: "x", period: "2020-02" }]).problems.map((p) => p.index),
+    ).toEqual([0, 1, 2]);
   });
   it("returns no changes when any input is bad", () => {
     expect(check([{ period: "2020-02" }, { value: "x", period: "2020-03" }]).changes).toEqual([]);
@@ -107,12 +138,25 @@ describe("checkValues refuses bad input, saying which field and how to fix it", 
 
 describe("checkValues with CSV rows", () => {
   it("passes over a row that repeats a published value exactly", () => {
-    const r = check([{ period: "2019-10", value: "29", line: 2 }, { period: "2020-01", line: 3 }], { channel: "csv" });
+    const r = check(
+      [
+        { period: "2019-10", value: "29", line: 2 },
+        { period: "2020-01", line: 3 },
+      ],
+      { channel: "csv" },
+    );
     expect([r.unchanged, r.changes.map((c) => c.period)]).toEqual([[0], ["2020-01"]]);
   });
   it("treats rows for published periods as corrections with import --revise, using its reason", () => {
-    const r = check([{ period: "2019-12", value: "26" }, { period: "2020-01" }], { channel: "csv", allowRevise: true, reason: "Validated" });
-    expect(r.changes.map((c) => [c.period, c.revision?.reason])).toEqual([["2019-12", "Validated"], ["2020-01", undefined]]);
+    const r = check([{ period: "2019-12", value: "26" }, { period: "2020-01" }], {
+      channel: "csv",
+      allowRevise: true,
+      reason: "Validated",
+    });
+    expect(r.changes.map((c) => [c.period, c.revision?.reason])).toEqual([
+      ["2019-12", "Validated"],
+      ["2020-01", undefined],
+    ]);
   });
 });
 
@@ -125,15 +169,35 @@ describe("applyValueChanges", () => {
 
   it("puts a new value in period order and changes no other line", () => {
     const { before, after } = apply([{ period: "2019-09", value: "31" }]);
-    expect(after).toBe(before.replace('        { "period": "2019-10"', '        { "period": "2019-09", "value": 31 },\n        { "period": "2019-10"'));
+    expect(after).toBe(
+      before.replace(
+        '        { "period": "2019-10"',
+        '        { "period": "2019-09", "value": 31 },\n        { "period": "2019-10"',
+      ),
+    );
   });
   it("keeps a byte order mark and Windows line endings that an editor saved", () => {
     const r = check([{ period: "2020-01" }]);
     const text = `\uFEFF${read(r.root, "data/kpis/waits.json").replace(/\n/g, "\r\n")}`;
-    expect(applyValueChanges(text, r.changes)).toBe(`\uFEFF${applyValueChanges(read(r.root, "data/kpis/waits.json"), r.changes).replace(/\n/g, "\r\n")}`);
+    expect(applyValueChanges(text, r.changes)).toBe(
+      `\uFEFF${applyValueChanges(read(r.root, "data/kpis/waits.json"), r.changes).replace(/\n/g, "\r\n")}`,
+    );
   });
   it("writes count, missing, provisional and note in the schema's order", () => {
-    const { after } = apply([{ kpi: "ehcp-timeliness", series: "all", period: "2020-Q1", value: "61.5%", count: "1,021", provisional: true, note: "Unvalidated" }], "data/kpis/ehcp-timeliness.json");
+    const { after } = apply(
+      [
+        {
+          kpi: "ehcp-timeliness",
+          series: "all",
+          period: "2020-Q1",
+          value: "61.5%",
+          count: "1,021",
+          provisional: true,
+          note: "Unvalidated",
+        },
+      ],
+      "data/kpis/ehcp-timeliness.json",
+    );
     expect(after).toContain(`        {
           "period": "2020-Q1",
           "value": 61.5,
@@ -153,35 +217,69 @@ describe("applyValueChanges", () => {
   });
   it("records filling in a missing value as a correction of null", () => {
     const { after } = apply([{ period: "2019-11", value: "28", revise: true, reason: "Tracker now in place" }]);
-    expect(JSON.parse(after).series[0].values[1]).toEqual({ period: "2019-11", value: 28, revisions: [{ value: null, revised: "2020-04-01", reason: "Tracker now in place" }] });
+    expect(JSON.parse(after).series[0].values[1]).toEqual({
+      period: "2019-11",
+      value: 28,
+      revisions: [{ value: null, revised: "2020-04-01", reason: "Tracker now in place" }],
+    });
   });
 });
 
 describe("revisedObservation", () => {
-  const change = { kpi: "k", file: "f", seriesIndex: 0, series: "all", period: "2019-12", value: 25, provisional: false };
+  const change = {
+    kpi: "k",
+    file: "f",
+    seriesIndex: 0,
+    series: "all",
+    period: "2019-12",
+    value: 25,
+    provisional: false,
+  };
   it("appends to an existing revision trail, oldest first", () => {
-    const old = { period: "2019-12", value: 26, revisions: [{ value: 27, revised: "2020-02-01", reason: "Validated" }] };
-    expect(revisedObservation(old, { ...change, revision: { previous: { period: "2019-12", value: 26 }, reason: "Audit", date: "2020-05-01" } })["revisions"]).toEqual([
+    const old = {
+      period: "2019-12",
+      value: 26,
+      revisions: [{ value: 27, revised: "2020-02-01", reason: "Validated" }],
+    };
+    expect(
+      revisedObservation(old, {
+        ...change,
+        revision: { previous: { period: "2019-12", value: 26 }, reason: "Audit", date: "2020-05-01" },
+      })["revisions"],
+    ).toEqual([
       { value: 27, revised: "2020-02-01", reason: "Validated" },
       { value: 26, revised: "2020-05-01", reason: "Audit" },
     ]);
   });
   it("keeps the order of the existing fields and adds revisions after those the schema puts before it", () => {
     const old = { note: "Printed in the table", period: "2019-12", value: 27, asAt: "2019-12-15" };
-    expect(Object.keys(revisedObservation(old, { ...change, revision: { previous: { period: "2019-12", value: 27 }, reason: "r", date: "2020-01-02" } }))).toEqual([
-      "note",
-      "period",
-      "value",
-      "asAt",
-      "revisions",
-    ]);
+    expect(
+      Object.keys(
+        revisedObservation(old, {
+          ...change,
+          revision: { previous: { period: "2019-12", value: 27 }, reason: "r", date: "2020-01-02" },
+        }),
+      ),
+    ).toEqual(["note", "period", "value", "asAt", "revisions"]);
   });
   it("adds revisions between the value and the note", () => {
     const old = { period: "2019-12", value: 27, note: "Printed in the table" };
-    expect(Object.keys(revisedObservation(old, { ...change, revision: { previous: { period: "2019-12", value: 27 }, reason: "r", date: "2020-01-02" } }))).toEqual(["period", "value", "revisions", "note"]);
+    expect(
+      Object.keys(
+        revisedObservation(old, {
+          ...change,
+          revision: { previous: { period: "2019-12", value: 27 }, reason: "r", date: "2020-01-02" },
+        }),
+      ),
+    ).toEqual(["period", "value", "revisions", "note"]);
   });
   it("drops the provisional flag unless the corrected figure is provisional too", () => {
     const old = { period: "2019-12", value: 27, provisional: true };
-    expect(revisedObservation(old, { ...change, revision: { previous: { period: "2019-12", value: 27 }, reason: "r", date: "2020-01-02" } })).not.toHaveProperty("provisional");
+    expect(
+      revisedObservation(old, {
+        ...change,
+        revision: { previous: { period: "2019-12", value: 27 }, reason: "r", date: "2020-01-02" },
+      }),
+    ).not.toHaveProperty("provisional");
   });
 });

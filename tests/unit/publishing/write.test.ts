@@ -16,7 +16,10 @@ describe("writeChecked", () => {
     const root = tempRoot();
     const before = snapshot(root);
     const result = writeChecked(root, [
-      { file: "data/kpis/waits.json", text: read(root, "data/kpis/waits.json").replace('"value": 29', '"value": "29"') },
+      {
+        file: "data/kpis/waits.json",
+        text: read(root, "data/kpis/waits.json").replace('"value": 29', '"value": "29"'),
+      },
       { file: "content/reports/new-report/v1.md", text: "---\ntitle: x\n---\n" },
     ]);
     expect(result.ok ? [] : sortProblems(result.problems).map(formatProblem)).toEqual([
@@ -30,14 +33,22 @@ describe("writeChecked", () => {
   });
   it("does not blame a change for problems the content already had", () => {
     const root = tempRoot();
-    writeFileSync(join(root, "content/glossary.yml"), read(root, "content/glossary.yml").replace("term: SALT", "term: 42"));
+    writeFileSync(
+      join(root, "content/glossary.yml"),
+      read(root, "content/glossary.yml").replace("term: SALT", "term: 42"),
+    );
     const text = read(root, "data/kpis/waits.json").replace('"Fixture"', '"Tracker"');
     expect(writeChecked(root, [{ file: "data/kpis/waits.json", text }])).toEqual({ ok: true });
   });
   it("accepts a problem the caller expects", () => {
     const root = tempRoot();
-    const text = read(root, "content/reports/progress/v2.md").replace("changes: Corrected the status of action 1.1.", 'changes: ""');
-    const result = writeChecked(root, [{ file: "content/reports/progress/v3.md", text }], { expected: (p) => p.field === "changes" });
+    const text = read(root, "content/reports/progress/v2.md").replace(
+      "changes: Corrected the status of action 1.1.",
+      'changes: ""',
+    );
+    const result = writeChecked(root, [{ file: "content/reports/progress/v3.md", text }], {
+      expected: (p) => p.field === "changes",
+    });
     expect(result).toEqual({ ok: true });
   });
 });

@@ -12,7 +12,13 @@ export const GET: APIRoute = ({ props, site }) => {
   const route = props["route"] as FeedRoute;
   const portal = getPortal();
   return new Response(
-    atomFeed({ portal, changes: allChanges(portal).filter(route.filter), base: site!.href, path: feedPath("kpis", route.slug), title: route.title }),
+    atomFeed({
+      portal,
+      changes: allChanges(portal).filter(route.filter),
+      base: site!.href,
+      path: feedPath("kpis", route.slug),
+      title: route.title,
+    }),
     { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } },
   );
 };
