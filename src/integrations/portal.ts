@@ -2,6 +2,7 @@ import type { AstroIntegration } from "astro";
 import { loadPortal } from "../lib/content/load.ts";
 import { formatProblems } from "../lib/content/problems.ts";
 import { contentRoot } from "../lib/portal.ts";
+import { DRAFTS_ENV } from "../lib/queries.ts";
 
 /**
  * Validates all content before Astro renders a page, so a build with bad content
@@ -12,6 +13,7 @@ export function portalContent(): AstroIntegration {
     name: "portal-content",
     hooks: {
       "astro:config:setup": ({ command, addWatchFile }) => {
+        process.env[DRAFTS_ENV] = command === "dev" ? "show" : "hide";
         const root = contentRoot();
         const result = loadPortal(root);
         if (!result.ok) {

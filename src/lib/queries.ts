@@ -11,8 +11,14 @@ import type {
 } from "./content/model.ts";
 import { comparePeriods, period } from "./period.ts";
 
-/** Drafts appear only in `astro dev`; a production build never publishes them. */
-export const showDrafts = (): boolean => Boolean(import.meta.env?.DEV);
+/**
+ * Drafts appear only in `astro dev`; a build never publishes them. The content
+ * integration records which command is running (not NODE_ENV, which a CI job may set to anything).
+ */
+export const showDrafts = (): boolean => process.env[DRAFTS_ENV] === "show";
+
+/** Set by the content integration: "show" under `astro dev`, "hide" otherwise. */
+export const DRAFTS_ENV = "PORTAL_DRAFTS";
 
 /** The versions readers can see, v1 first. Withdrawn versions stay visible, marked. */
 export function visibleVersions(report: ReportEntry, drafts = showDrafts()): VersionEntry[] {

@@ -6,9 +6,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
-import { FIXTURE } from "../helpers/content-root.ts";
+import { withFixture } from "../helpers/content-root.ts";
+import { writeFileSync } from "node:fs";
 
 const ROOT = join(import.meta.dirname, "../..");
 const DIST = join(ROOT, "dist");
@@ -80,16 +81,31 @@ describe("the sample portal's contract pages", () => {
 describe("PORTAL_DIR", () => {
   const out = mkdtempSync(join(tmpdir(), "portal-dist-"));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
+  const DRAFT =
+    "---\ntitle: Progress report\nsummary: S.\npublished: 2020-01-15\nstatus: draft\nchanges: Draft changes.\n---\n## Draft\n\nNot for the public.\n";
+  beforeAll(() =>
+    withFixture(
+      (root) => writeFileSync(join(root, "content/reports/progress/v3.md"), DRAFT),
+      (root) =>
+        execFileSync("npx", ["astro", "build", "--outDir", out], {
+          cwd: ROOT,
+          env: { ...process.env, PORTAL_DIR: root },
+          stdio: "pipe",
+        }),
+    ),
+  );
 
   it("builds another content root into a site of its own", () => {
-    execFileSync("npx", ["astro", "build", "--outDir", out], {
-      cwd: ROOT,
-      env: { ...process.env, PORTAL_DIR: FIXTURE },
-      stdio: "pipe",
-    });
     expect(readFileSync(join(out, "kpis/waits/index.html"), "utf8")).toContain(
       "Waiting time for speech and language therapy",
     );
     expect(existsSync(join(out, "kpis/kpi-1-2/index.html"))).toBe(false);
+  });
+
+  it("never publishes a draft version", () => {
+    const current = readFileSync(join(out, "reports/progress/index.html"), "utf8");
+    expect(existsSync(join(out, "reports/progress/v3/index.html"))).toBe(false);
+    expect(current).not.toContain("Not for the public");
+    expect(current).toContain("2 of 2");
   });
 });
