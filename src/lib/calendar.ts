@@ -4,7 +4,7 @@ import type { Portal } from "./content/model.ts";
 import { committeeName } from "./queries.ts";
 
 export function meetingsCalendar(portal: Portal, base: string, committee?: string): string {
-  const host = new URL(base).host;
+  const host = new URL(base).hostname;
   const cal = ical({
     name: `${portal.site.title}: meetings`,
     prodId: { company: portal.site.organisation, product: "send-portal", language: "EN" },
@@ -20,7 +20,8 @@ export function meetingsCalendar(portal: Portal, base: string, committee?: strin
       id: `${m.slug}@${host}`,
       start,
       ...(m.data.time ? { end: new Date(start.getTime() + 2 * 3600_000), floating: true } : { allDay: true }),
-      summary: `${committeeName(portal, m.data.committee)}${m.data.title ? `: ${m.data.title}` : ""}`,
+      summary: summaryOf(committeeName(portal, m.data.committee), m.data.title),
+      sequence: (m.data.sequence ?? 0) + (m.data.status === "cancelled" ? 1 : 0),
       location: m.data.venue ?? null,
       url: new URL(`/meetings/${m.slug}/`, base).href,
       description: `Agenda, papers and decisions: ${new URL(`/meetings/${m.slug}/`, base).href}`,
@@ -29,4 +30,9 @@ export function meetingsCalendar(portal: Portal, base: string, committee?: strin
     });
   }
   return cal.toString();
+}
+
+/** "Committee: title", without repeating a title the committee's name already says. */
+function summaryOf(committee: string, title: string | undefined): string {
+  return title && !committee.toLowerCase().includes(title.toLowerCase()) ? `${committee}: ${title}` : committee;
 }

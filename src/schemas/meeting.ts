@@ -73,6 +73,11 @@ export const meetingSchema = z
     time: clockTime.optional(),
     venue: text.optional(),
     status: z.enum(["scheduled", "held", "cancelled"]),
+    /**
+     * Calendar revision: add one each time the date, time or venue changes, so calendars
+     * that subscribed update the event. Cancelling adds one by itself. Default 0.
+     */
+    sequence: z.number().int().min(0).optional(),
     /** Required when cancelled. */
     cancelledReason: text.optional(),
     agenda: z.array(agendaItem).default([]),

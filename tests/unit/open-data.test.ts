@@ -62,6 +62,17 @@ describe("the meetings calendar", () => {
   it("links each meeting to its page", () => {
     expect(ics.replace(/\r\n /g, "")).toContain("URL;VALUE=URI:https://portal.example/meetings/board-2019-12-10/");
   });
+  it("raises SEQUENCE when a meeting is cancelled, so subscribed calendars update", () => {
+    const cancelled = {
+      ...portal,
+      meetings: portal.meetings.map((m) => ({
+        ...m,
+        data: { ...m.data, status: "cancelled" as const, cancelledReason: "Not quorate" },
+      })),
+    };
+    expect(ics).toContain("SEQUENCE:0");
+    expect(meetingsCalendar(cancelled, "https://portal.example/")).toContain("SEQUENCE:1");
+  });
   it("keeps a cancelled meeting as cancelled rather than dropping it", () => {
     const cancelled = {
       ...portal,
