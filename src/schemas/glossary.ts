@@ -3,16 +3,11 @@ import { slug, text } from "./common.ts";
 
 /** One term: `content/glossary.yml` is a list of these. Its anchor is `/glossary/#{id}`. */
 export const termSchema = z.strictObject({
-  /** Anchor id, e.g. `ehcp`. */
-  id: slug,
-  /** The term or acronym as written, e.g. "EHCP". */
-  term: text,
-  /** The words an acronym stands for, e.g. "Education, Health and Care Plan". */
-  expansion: text.optional(),
-  /** What it means, for a parent meeting it for the first time. */
-  definition: text,
-  /** Other spellings to recognise in text, e.g. "EHC plan". */
-  aliases: z.array(text).default([]),
+  id: slug.describe("Anchor id, e.g. `ehcp`."),
+  term: text.describe('The term or acronym as written, e.g. "EHCP".'),
+  expansion: text.optional().describe('The words an acronym stands for, e.g. "Education, Health and Care Plan".'),
+  definition: text.describe("What it means, for a parent meeting it for the first time."),
+  aliases: z.array(text).default([]).describe('Other spellings to recognise in text, e.g. "EHC plan".'),
 });
 
 export const glossarySchema = z.array(termSchema).min(1, { error: "the glossary needs at least one term" });

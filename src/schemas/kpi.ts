@@ -47,23 +47,17 @@ export const targetExpr: z.ZodType<TargetExpr> = z.lazy(() =>
 
 /** One point of the target trajectory. */
 export const milestone = z.strictObject({
-  /** The period by which the target should be met (e.g. `2020-01` for "6 months"). */
-  period: periodKey,
-  /** The milestone's name as printed, e.g. "6 months". */
-  label: text.optional(),
+  period: periodKey.describe('The period by which the target should be met (e.g. `2020-01` for "6 months").'),
+  label: text.optional().describe('The milestone\'s name as printed, e.g. "6 months".'),
   target: targetExpr,
-  /** The target exactly as the paper words it, e.g. "Baseline plus 10%". */
-  wording: text,
+  wording: text.describe('The target exactly as the paper words it, e.g. "Baseline plus 10%".'),
 });
 
 /** An earlier value of a period that was later corrected. */
 export const revision = z.strictObject({
-  /** The value as first published (`null` if it was published as missing). */
-  value: z.number().nullable(),
-  /** The day the correction was made. */
-  revised: isoDate,
-  /** Why it changed, in plain words. */
-  reason: text,
+  value: z.number().nullable().describe("The value as first published (`null` if it was published as missing)."),
+  revised: isoDate.describe("The day the correction was made."),
+  reason: text.describe("Why it changed, in plain words."),
 });
 
 /**
@@ -72,22 +66,23 @@ export const revision = z.strictObject({
 export const observation = z
   .strictObject({
     period: periodKey,
-    /** The figure in the KPI's unit, or `null` when there is none. */
-    value: z.number().nullable(),
-    /** The count behind a percentage where printed, e.g. 697 in "25.0% (697)". */
-    count: z.number().int().nonnegative().optional(),
-    /** Why there is no value (required when `value` is null and not suppressed). */
-    missing: text.optional(),
+    value: z.number().nullable().describe("The figure in the KPI's unit, or `null` when there is none."),
+    count: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('The count behind a percentage where printed, e.g. 697 in "25.0% (697)".'),
+    missing: text.optional().describe("Why there is no value (required when `value` is null and not suppressed)."),
     /** True when the figure is withheld because small numbers could identify children. */
     suppressed: z.literal(true).optional(),
     /** True when the figure may still change (e.g. before validation). */
     provisional: z.literal(true).optional(),
-    /** For a period still in progress: the day the figure was taken (e.g. year to date as at 2023-10-19). */
-    asAt: isoDate.optional(),
-    /** Earlier published values of this period, oldest first. */
-    revisions: z.array(revision).optional(),
-    /** A short note shown beside the value. */
-    note: text.optional(),
+    asAt: isoDate
+      .optional()
+      .describe("For a period still in progress: the day the figure was taken (e.g. year to date as at 2023-10-19)."),
+    revisions: z.array(revision).optional().describe("Earlier published values of this period, oldest first."),
+    note: text.optional().describe("A short note shown beside the value."),
   })
   .superRefine((o, ctx) => {
     if (o.value === null && !o.missing && !o.suppressed)
@@ -106,50 +101,38 @@ export const observation = z
 
 /** One line of figures: a cohort measured at one frequency. */
 export const series = z.strictObject({
-  /** Stable id within the KPI, e.g. `all`, `ehcp`, `sen-support`. */
-  id: slug,
-  /** The cohort as printed, e.g. "EHCP pupils". */
-  label: text,
+  id: slug.describe("Stable id within the KPI, e.g. `all`, `ehcp`, `sen-support`."),
+  label: text.describe('The cohort as printed, e.g. "EHCP pupils".'),
   frequency,
   values: z.array(observation),
 });
 
 /** A benchmark such as the national or North West average. */
 export const comparator = z.strictObject({
-  /** e.g. `national`, `north-west`. */
-  id: slug,
-  /** e.g. "National average". */
-  label: text,
-  /** Which series it compares with; defaults to the first series. */
-  series: slug.optional(),
+  id: slug.describe("e.g. `national`, `north-west`."),
+  label: text.describe('e.g. "National average".'),
+  series: slug.optional().describe("Which series it compares with; defaults to the first series."),
   values: z.array(z.strictObject({ period: periodKey, value: z.number(), note: text.optional() })),
 });
 
 export const baseline = z.strictObject({
   value: z.number().nullable(),
-  /** The period the baseline describes. */
-  period: periodKey,
-  /** Required when `value` is null: why there is no baseline yet. */
-  note: text.optional(),
+  period: periodKey.describe("The period the baseline describes."),
+  note: text.optional().describe("Required when `value` is null: why there is no baseline yet."),
 });
 
 /** A change of baseline or targets; the old ones are kept here, never edited in place. */
 export const rebaseline = z.strictObject({
-  /** The day the new baseline or targets took effect. */
-  date: isoDate,
+  date: isoDate.describe("The day the new baseline or targets took effect."),
   reason: text,
-  /** The decision that approved it (a decision id). */
-  decision: slug.optional(),
-  /** The baseline before the change. */
-  previousBaseline: baseline.optional(),
-  /** The target trajectory before the change. */
-  previousTargets: z.array(milestone).optional(),
+  decision: slug.optional().describe("The decision that approved it (a decision id)."),
+  previousBaseline: baseline.optional().describe("The baseline before the change."),
+  previousTargets: z.array(milestone).optional().describe("The target trajectory before the change."),
 });
 
 /** A change in how the figure is defined or collected, so values either side are not like for like. */
 export const seriesBreak = z.strictObject({
-  /** The first period measured the new way. */
-  period: periodKey,
+  period: periodKey.describe("The first period measured the new way."),
   description: text,
 });
 
@@ -160,32 +143,29 @@ export const commentary = z.strictObject({
     .string()
     .regex(/^[a-z0-9-]+\/v[1-9]\d*$/, { error: "expected report-slug/vN, e.g. progress-report-2020/v1" })
     .optional(),
-  /** The period it talks about. */
-  period: periodKey.optional(),
-  /** The direction of travel as the officers printed it, e.g. "Improving". */
-  directionAsPrinted: text.optional(),
+  period: periodKey.optional().describe("The period it talks about."),
+  directionAsPrinted: text.optional().describe('The direction of travel as the officers printed it, e.g. "Improving".'),
   text,
 });
 
 /** A key performance indicator: `data/kpis/{kpi}.json`; the file name is its URL slug. */
 export const kpiSchema = z.strictObject({
   $schema: z.string().optional(),
-  /** The reference as printed, e.g. "KPI 1/2a". */
-  ref: text,
-  /** A plain-language title a parent understands. */
-  title: text,
-  /** The indicator's wording as printed, where it differs from the title. */
-  printedTitle: text.optional(),
-  /** What the number means and why it matters, in plain words. */
-  meaning: text,
+  ref: text.describe('The reference as printed, e.g. "KPI 1/2a".'),
+  title: text.describe("A plain-language title a parent understands."),
+  printedTitle: text.optional().describe("The indicator's wording as printed, where it differs from the title."),
+  meaning: text.describe("What the number means and why it matters, in plain words."),
   unit,
   better,
-  /** Decimal places to show; defaults to 1 for percent and rate, otherwise 0. */
-  decimals: z.number().int().min(0).max(3).optional(),
-  /** Where the figures come from, e.g. "Sefton Council EHCP tracker". */
-  source: text,
-  /** The plan this indicator belongs to, if any; actions link to it by listing it. */
-  plan: slug.optional(),
+  decimals: z
+    .number()
+    .int()
+    .min(0)
+    .max(3)
+    .optional()
+    .describe("Decimal places to show; defaults to 1 for percent and rate, otherwise 0."),
+  source: text.describe('Where the figures come from, e.g. "Sefton Council EHCP tracker".'),
+  plan: slug.optional().describe("The plan this indicator belongs to, if any; actions link to it by listing it."),
   baseline: baseline.optional(),
   targets: z.array(milestone).default([]),
   comparators: z.array(comparator).default([]),
@@ -193,8 +173,10 @@ export const kpiSchema = z.strictObject({
   rebaselines: z.array(rebaseline).default([]),
   breaks: z.array(seriesBreak).default([]),
   commentary: z.array(commentary).default([]),
-  /** Where the transcription is uncertain: what the source shows and how it was read. */
-  sourceNotes: z.array(text).default([]),
+  sourceNotes: z
+    .array(text)
+    .default([])
+    .describe("Where the transcription is uncertain: what the source shows and how it was read."),
 });
 
 export type Kpi = z.infer<typeof kpiSchema>;

@@ -5,12 +5,9 @@ import { clockTime, externalUrl, isoDate, periodKey, slug, text, when } from "./
 /** A committee: `content/committees/{committee}.yml`. */
 export const committeeSchema = z.strictObject({
   name: text,
-  /** A short name for tight spaces, e.g. "Health and Wellbeing Board". */
-  shortName: text.optional(),
-  /** What it does, in plain words. */
-  purpose: text,
-  /** Its page on the council's website. */
-  url: externalUrl.optional(),
+  shortName: text.optional().describe('A short name for tight spaces, e.g. "Health and Wellbeing Board".'),
+  purpose: text.describe("What it does, in plain words."),
+  url: externalUrl.optional().describe("Its page on the council's website."),
 });
 
 /** A follow-up to a decision: who does what by when. */
@@ -24,17 +21,13 @@ export const followUp = z.strictObject({
 
 /** What a committee decided. */
 export const decision = z.strictObject({
-  /** Unique across the portal; the URL is `/decisions/{id}/`. */
-  id: slug,
-  /** The reference as printed, e.g. "Minute 19 (1)". */
-  ref: text,
-  /** The agenda item it belongs to (its `number`). */
-  item: text.optional(),
+  id: slug.describe("Unique across the portal; the URL is `/decisions/{id}/`."),
+  ref: text.describe('The reference as printed, e.g. "Minute 19 (1)".'),
+  item: text.optional().describe("The agenda item it belongs to (its `number`)."),
   kind: z.enum(["resolved", "recommended", "noted", "deferred"]),
   /** The decision's words, as minuted. */
   text,
-  /** What it concerns. */
-  actions: z.array(actionRef).default([]),
+  actions: z.array(actionRef).default([]).describe("What it concerns."),
   kpis: z.array(slug).default([]),
   reports: z.array(slug).default([]),
   followUps: z.array(followUp).default([]),
@@ -52,11 +45,11 @@ export const paper = z.strictObject({
 });
 
 export const agendaItem = z.strictObject({
-  /** The item number as printed, e.g. "19" or "8"; leave it out where the papers print none. */
-  number: text.optional(),
+  number: text
+    .optional()
+    .describe('The item number as printed, e.g. "19" or "8"; leave it out where the papers print none.'),
   title: text,
-  /** What happened or what it is about, in a sentence. */
-  summary: text.optional(),
+  summary: text.optional().describe("What happened or what it is about, in a sentence."),
   papers: z.array(paper).default([]),
 });
 
@@ -65,27 +58,24 @@ export const meetingSchema = z
   .strictObject({
     committee: slug,
     title: text.optional(),
-    /** The date, or as much of it as the papers say. */
-    date: when,
-    /** Why the date is imprecise. */
-    dateNote: text.optional(),
-    /** Start time, 24-hour. */
-    time: clockTime.optional(),
+    date: when.describe("The date, or as much of it as the papers say."),
+    dateNote: text.optional().describe("Why the date is imprecise."),
+    time: clockTime.optional().describe("Start time, 24-hour."),
     venue: text.optional(),
     status: z.enum(["scheduled", "held", "cancelled"]),
-    /**
-     * Calendar revision: add one each time the date, time or venue changes, so calendars
-     * that subscribed update the event. Cancelling adds one by itself. Default 0.
-     */
-    sequence: z.number().int().min(0).optional(),
-    /** Required when cancelled. */
-    cancelledReason: text.optional(),
+    sequence: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        "Calendar revision: add one each time the date, time or venue changes, so calendars that subscribed update the event. Cancelling adds one by itself. Default 0.",
+      ),
+    cancelledReason: text.optional().describe("Required when cancelled."),
     agenda: z.array(agendaItem).default([]),
     decisions: z.array(decision).default([]),
-    /** Where minutes are published, if elsewhere. */
-    minutesUrl: externalUrl.optional(),
-    /** The day these minutes were approved, if known. */
-    minutesApproved: isoDate.optional(),
+    minutesUrl: externalUrl.optional().describe("Where minutes are published, if elsewhere."),
+    minutesApproved: isoDate.optional().describe("The day these minutes were approved, if known."),
     sourceNotes: z.array(text).default([]),
   })
   .superRefine((m, ctx) => {

@@ -13,38 +13,32 @@ export const actionRef = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(
 export const reportVersionSchema = z
   .strictObject({
     title: text,
-    /** A plain-language summary of the report in a sentence or two. */
-    summary: text,
-    /** When this version was published, as precisely as known. */
-    published: when,
-    /** Why the date is imprecise, e.g. "The meeting date is not printed on the paper." */
-    publishedNote: text.optional(),
+    summary: text.describe("A plain-language summary of the report in a sentence or two."),
+    published: when.describe("When this version was published, as precisely as known."),
+    publishedNote: text
+      .optional()
+      .describe('Why the date is imprecise, e.g. "The meeting date is not printed on the paper."'),
     status: z.enum(["draft", "published", "withdrawn"]),
-    /** Required when withdrawn: why, in plain words. */
-    withdrawnReason: text.optional(),
-    /** What changed from the previous version (required from v2 on). */
-    changes: text.optional(),
-    /** The meeting it was presented to (meeting slug). */
-    meeting: slug.optional(),
-    /** The plan it reports on (plan slug). */
-    plan: slug.optional(),
-    /** Who wrote or presented it, as printed (roles). */
-    authors: z.array(text).default([]),
-    /** What the report asks the meeting to do, as printed. */
-    recommendations: z.array(text).default([]),
+    withdrawnReason: text.optional().describe("Required when withdrawn: why, in plain words."),
+    changes: text.optional().describe("What changed from the previous version (required from v2 on)."),
+    meeting: slug.optional().describe("The meeting it was presented to (meeting slug)."),
+    plan: slug.optional().describe("The plan it reports on (plan slug)."),
+    authors: z.array(text).default([]).describe("Who wrote or presented it, as printed (roles)."),
+    recommendations: z.array(text).default([]).describe("What the report asks the meeting to do, as printed."),
     /** The status of each action as at this version, with commentary. */
     actions: z
       .array(
         z.strictObject({
           action: actionRef,
           status: actionStatus,
-          /** The officer's commentary on progress. */
-          commentary: text,
+          commentary: text.describe("The officer's commentary on progress."),
         }),
       )
       .default([]),
-    /** The indicators this version reports, optionally with its commentary. */
-    kpis: z.array(z.strictObject({ kpi: slug, commentary: text.optional() })).default([]),
+    kpis: z
+      .array(z.strictObject({ kpi: slug, commentary: text.optional() }))
+      .default([])
+      .describe("The indicators this version reports, optionally with its commentary."),
     sourceNotes: z.array(text).default([]),
   })
   .superRefine((r, ctx) => {
