@@ -1,6 +1,7 @@
 /** Open data: every KPI series as tidy rows, the same numbers the pages show. */
 import { stringify } from "csv-stringify/sync";
-import type { Entry } from "./content/model.ts";
+import type { Entry, Portal } from "./content/model.ts";
+import { slugify } from "./content/load.ts";
 import type { Kpi } from "../schemas/index.ts";
 import { targetAt } from "./kpi-status.ts";
 import { comparePeriods, labelPeriod, period } from "./period.ts";
@@ -93,4 +94,59 @@ export function toCsv(rows: CsvRow[]): string {
     record_delimiter: "\r\n",
     quoted_match: /[",\r\n]/,
   });
+}
+
+/** What each CSV column holds, as a Frictionless Table Schema. */
+const FIELDS: Record<(typeof CSV_COLUMNS)[number], { type: string; description: string }> = {
+  kpi: { type: "string", description: "The indicator's id (its address on the site)" },
+  ref: { type: "string", description: 'The reference as printed in the papers, e.g. "KPI 1/2a"' },
+  title: { type: "string", description: "The indicator in plain words" },
+  unit: { type: "string", description: "percent, count, weeks, days, gbp, rate or score" },
+  better: { type: "string", description: "higher, lower or neither" },
+  series: { type: "string", description: "The series id within the indicator" },
+  cohort: { type: "string", description: "The group the series covers, e.g. EHCP pupils" },
+  frequency: { type: "string", description: "How often the series is measured" },
+  period: { type: "string", description: "The period as written in the source files, e.g. AY2022/23-spring-2" },
+  period_label: { type: "string", description: "The period in words" },
+  period_start: { type: "date", description: "First day of the period" },
+  period_end: { type: "date", description: "Last day of the period" },
+  value: { type: "number", description: "The figure; empty when missing or suppressed, never zero in their place" },
+  count: { type: "integer", description: "The count behind a percentage, where printed" },
+  status: { type: "string", description: "final, provisional, revised, missing or suppressed" },
+  missing_reason: { type: "string", description: "Why there is no figure" },
+  as_at: { type: "date", description: "For a period in progress, the day the figure was taken" },
+  revisions: { type: "string", description: "Earlier published figures: date, old value and reason" },
+  target: {
+    type: "number",
+    description: "The target that applied to this period, as a number, where it can be worked out",
+  },
+  target_wording: { type: "string", description: "The target as printed" },
+  comparators: { type: "string", description: "Benchmarks for the period, e.g. National average: 9" },
+  note: { type: "string", description: "A note published with the figure" },
+};
+
+/** A Frictionless Data Package (https://specs.frictionlessdata.io/data-package/) for every CSV download. */
+export function dataPackage(portal: Portal, base: string): Record<string, unknown> {
+  const schema = { fields: CSV_COLUMNS.map((name) => ({ name, ...FIELDS[name] })), missingValues: [""] };
+  const resource = (name: string, path: string, title: string) => ({
+    name,
+    path: new URL(path, base).href,
+    title,
+    format: "csv",
+    mediatype: "text/csv",
+    encoding: "utf-8",
+    schema,
+  });
+  return {
+    name: slugify(portal.site.title),
+    title: portal.site.title,
+    description: portal.site.description,
+    homepage: new URL("/data/", base).href,
+    licenses: [{ name: portal.site.licence.name, path: portal.site.licence.url }],
+    contributors: [{ title: portal.site.organisation, role: "publisher" }],
+    resources: [
+      resource("all-kpis", "/data/kpis.csv", "Every series of every indicator"),
+      ...portal.kpis.map((k) => resource(k.slug, `/data/kpis/${k.slug}.csv`, `${k.data.ref}: ${k.data.title}`)),
+    ],
+  };
 }
