@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../src/lib/content/markdown.ts";
+
+describe("renderMarkdown", () => {
+  it("neutralises raw HTML even if it got past the check: a script is shown as text, never run", () => {
+    expect(renderMarkdown('<script>alert("x")</script>')).toBe(
+      "<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>\n",
+    );
+  });
+  it("renders a javascript: link as text, not a link", () => {
+    expect(renderMarkdown("[click](javascript:alert(1))")).not.toContain("<a ");
+  });
+  it("gives table alignment as a class, since the CSP forbids inline styles", () => {
+    const html = renderMarkdown("| a | b |\n|---|--:|\n| 1 | 2 |\n");
+    expect(html).toContain('<td class="align-right">2</td>');
+    expect(html).not.toContain("style=");
+  });
+  it("wraps each table in its own labelled, keyboard-focusable scroll region", () => {
+    const html = renderMarkdown("| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n");
+    expect(html.match(/<section class="table-wrap" tabindex="0" aria-label="Table \d">/g)).toEqual([
+      '<section class="table-wrap" tabindex="0" aria-label="Table 1">',
+      '<section class="table-wrap" tabindex="0" aria-label="Table 2">',
+    ]);
+  });
+});
