@@ -23,8 +23,16 @@ export interface Change {
 
 const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => Boolean(x)))].sort();
 
-/** Every change, newest first. */
-export function allChanges(portal: Portal): Change[] {
+const computed = new WeakMap<Portal, readonly Change[]>();
+
+/** Every change, newest first; worked out once per portal (the home page, the changes page and every feed ask). */
+export function allChanges(portal: Portal): readonly Change[] {
+  let changes = computed.get(portal);
+  if (!changes) computed.set(portal, (changes = computeChanges(portal)));
+  return changes;
+}
+
+function computeChanges(portal: Portal): Change[] {
   const out: Change[] = [];
   const committeeOf = (meeting?: string) => portal.meetings.find((m) => m.slug === meeting)?.data.committee;
   const plansOfKpi = (kpi: string) =>
