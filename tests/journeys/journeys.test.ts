@@ -106,10 +106,10 @@ describe("the decisions log", () => {
   it("filters by year and keeps the filter in the URL", async () => {
     const page = await open("/decisions/", { width: 1000 });
     await page.getByLabel("Year").selectOption("2023");
-    const visible = await page.locator("#decisions-table tbody tr:visible").count();
+    const visible = await page.locator("#decisions-list > li:visible").count();
     expect(visible).toBeGreaterThan(0);
-    expect(await page.locator("#decisions-table tbody tr:visible td:nth-child(2)").allTextContents()).toSatisfy(
-      (cells: string[]) => cells.every((c) => c.includes("2023")),
+    expect(await page.locator("#decisions-list > li:visible h2").allTextContents()).toSatisfy((cells: string[]) =>
+      cells.every((c) => c.includes("2023")),
     );
     expect(new URL(page.url()).searchParams.get("year")).toBe("2023");
     await page.context().close();
