@@ -140,11 +140,38 @@ export function changesByMeeting(portal: Portal): ChangeWindow[] {
       return {
         meeting: describe(m),
         since: prev ? describe(prev) : undefined,
-        changes: changes.filter((c) => {
-          const e = period(c.when).end;
-          return e > start && e <= end;
-        }),
+        changes: groupFigures(
+          changes.filter((c) => {
+            const e = period(c.when).end;
+            return e > start && e <= end;
+          }),
+        ),
       };
     })
     .reverse();
+}
+
+/**
+ * One line per indicator for its new figures, so a window with years of monthly
+ * figures stays readable: "KPI 1/2 …: 3 new figures (newest first: …)".
+ */
+export function groupFigures(changes: readonly Change[]): Change[] {
+  const figures = new Map<string, Change[]>();
+  for (const c of changes) if (c.kind === "New figure") figures.set(c.href, [...(figures.get(c.href) ?? []), c]);
+  const out: Change[] = [];
+  for (const c of changes) {
+    if (c.kind !== "New figure") {
+      out.push(c);
+      continue;
+    }
+    const group = figures.get(c.href);
+    if (!group) continue;
+    figures.delete(c.href);
+    out.push(
+      group.length === 1
+        ? c
+        : { ...c, title: `${group.length} new figures. Newest: ${c.title}`, id: `${c.id}+${group.length - 1}` },
+    );
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import { statusChanges, textChanges } from "../../src/lib/version-diff.ts";
-import { changesByMeeting, allChanges } from "../../src/lib/changes.ts";
+import { changesByMeeting, allChanges, groupFigures } from "../../src/lib/changes.ts";
 import { actionHistory, currentVersion, visibleVersions } from "../../src/lib/queries.ts";
 import { FIXTURE } from "../helpers/content-root.ts";
 
@@ -52,6 +52,12 @@ describe("changes", () => {
   it("tags a figure with its indicator and the plans it measures", () => {
     const figure = allChanges(portal).find((c) => c.id === "value:waits/all/2019-12")!;
     expect(figure.about).toEqual({ plans: ["example-plan"], committees: [], kpis: ["waits"] });
+  });
+  it("gives one line per indicator for its new figures", () => {
+    const figures = groupFigures(allChanges(portal)).filter((c) => c.kind === "New figure");
+    expect(figures.map((c) => c.title)).toEqual([
+      "2 new figures. Newest: KPI 1/1 Waiting time for speech and language therapy: 27 weeks for December 2019",
+    ]);
   });
   it("never lists a missing value as a new figure", () => {
     expect(allChanges(portal).some((c) => c.id === "value:waits/all/2019-11")).toBe(false);
