@@ -32,10 +32,27 @@ export function currentVersion(report: ReportEntry, drafts = showDrafts()): Vers
 }
 
 /** Reports with at least one visible version, newest first. */
+const memos = new WeakMap<Portal, Map<string, unknown>>();
+
+/**
+ * Works something out once per loaded portal rather than once per page: a build renders
+ * thousands of pages from one portal, and these answers do not change between them.
+ */
+function memo<T>(portal: Portal, key: string, compute: () => T): T {
+  let cache = memos.get(portal);
+  if (!cache) memos.set(portal, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as T;
+}
+
 export function visibleReports(
   portal: Portal,
   drafts = showDrafts(),
-): { report: ReportEntry; current: VersionEntry }[] {
+): readonly { report: ReportEntry; current: VersionEntry }[] {
+  return memo(portal, `visibleReports:${drafts}`, () => sortedVisibleReports(portal, drafts));
+}
+
+function sortedVisibleReports(portal: Portal, drafts: boolean): { report: ReportEntry; current: VersionEntry }[] {
   return portal.reports
     .flatMap((report) => {
       const current = currentVersion(report, drafts);
@@ -52,12 +69,12 @@ export function byWhenDesc(a: string, b: string): number {
   return comparePeriods(period(b), period(a));
 }
 
-export function allActions(portal: Portal): ActionEntry[] {
-  return portal.plans.flatMap((p) => p.actions);
+export function allActions(portal: Portal): readonly ActionEntry[] {
+  return memo(portal, "allActions", () => portal.plans.flatMap((p) => p.actions));
 }
 
 export function findAction(portal: Portal, key: string): ActionEntry | undefined {
-  return allActions(portal).find((a) => a.key === key);
+  return memo(portal, "actionsByKey", () => new Map(allActions(portal).map((a) => [a.key, a]))).get(key);
 }
 
 export interface StatusRecord {
@@ -67,14 +84,19 @@ export interface StatusRecord {
 }
 
 /** An action's status as each report recorded it (the current version of each), oldest first. */
-export function actionHistory(portal: Portal, key: string): StatusRecord[] {
-  return visibleReports(portal)
-    .flatMap(({ current }) =>
-      current.data.actions
-        .filter((a) => a.action === key)
-        .map((a) => ({ version: current, status: a.status, commentary: a.commentary })),
-    )
-    .sort((a, b) => -byWhenDesc(a.version.data.published, b.version.data.published));
+export function actionHistory(portal: Portal, key: string): readonly StatusRecord[] {
+  const drafts = showDrafts();
+  const byAction = memo(portal, `actionHistory:${drafts}`, () => {
+    const index = new Map<string, StatusRecord[]>();
+    for (const { current } of [...visibleReports(portal, drafts)].reverse())
+      for (const a of current.data.actions)
+        index.set(a.action, [
+          ...(index.get(a.action) ?? []),
+          { version: current, status: a.status, commentary: a.commentary },
+        ]);
+    return index;
+  });
+  return byAction.get(key) ?? [];
 }
 
 export function decisionsAbout(
@@ -98,7 +120,7 @@ export function actionsMeasuredBy(portal: Portal, kpi: string): ActionEntry[] {
 }
 
 export function meetingOf(portal: Portal, decision: DecisionEntry): MeetingEntry {
-  return portal.meetings.find((m) => m.slug === decision.meeting)!;
+  return memo(portal, "meetingsBySlug", () => new Map(portal.meetings.map((m) => [m.slug, m]))).get(decision.meeting)!;
 }
 
 export function committeeName(portal: Portal, slug: string): string {
@@ -144,6 +166,10 @@ export function today(): string {
 
 /** When the portal's documents last changed: the latest report version or meeting. Figures are dated by the period they describe, so they do not count. */
 export function siteUpdated(portal: Portal): string | undefined {
+  return memo(portal, "siteUpdated", () => latestDocumentDate(portal));
+}
+
+function latestDocumentDate(portal: Portal): string | undefined {
   const dates = [
     ...portal.reports.flatMap((r) => visibleVersions(r).map((v) => v.data.published)),
     ...portal.meetings.filter((m) => m.data.status === "held").map((m) => m.data.date),
