@@ -92,6 +92,20 @@ describe("search", () => {
     await page.context().close();
   });
 
+  it("loads results ten at a time, moving focus to the first new one", async () => {
+    const page = await open("/search/?q=speech+and+language");
+    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 10_000 }).toMatch(/showing 10\./);
+    expect(await page.locator("#search-results > li").count()).toBe(10);
+    await page.getByRole("button", { name: "Show more results" }).click();
+    await expect.poll(() => page.locator("#search-results > li").count()).toBeGreaterThan(10);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest("li") === document.querySelectorAll("#search-results > li")[10],
+      ),
+    ).toBe(true);
+    await page.context().close();
+  });
+
   it("restores a shared search from its URL", async () => {
     const page = await open("/search/?q=petition&type=Decision");
     await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 10_000 }).toMatch(/results? for/);

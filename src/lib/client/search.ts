@@ -12,6 +12,25 @@ interface Pagefind {
 }
 
 const FILTER_NAMES: Record<string, string> = { type: "Type", plan: "Plan", committee: "Committee", year: "Year" };
+const PAGE = 10;
+
+type ResultData = Awaited<ReturnType<PagefindResult["data"]>>;
+
+function resultItem(r: ResultData): HTMLLIElement {
+  const li = document.createElement("li");
+  const h = document.createElement("h2");
+  const a = document.createElement("a");
+  a.href = r.url;
+  a.textContent = r.meta.title ?? r.url;
+  h.append(a);
+  const p = document.createElement("p");
+  p.innerHTML = r.excerpt; // Pagefind escapes the text and adds only <mark>.
+  const meta = document.createElement("p");
+  meta.className = "meta";
+  meta.textContent = r.filters["type"]?.join(", ") ?? "";
+  li.append(h, meta, p);
+  return li;
+}
 
 export async function startSearch(): Promise<void> {
   const form = document.getElementById("search-form") as HTMLFormElement;
@@ -19,6 +38,7 @@ export async function startSearch(): Promise<void> {
   const status = document.getElementById("search-status")!;
   const list = document.getElementById("search-results")!;
   const selects = document.getElementById("filter-selects")!;
+  const more = document.getElementById("search-more") as HTMLButtonElement;
   const params = new URLSearchParams(location.search);
   // Take over the form at once, so a query typed while the index loads is neither lost nor overwritten.
   if (params.has("q")) input.value = params.get("q") ?? "";
@@ -57,30 +77,29 @@ export async function startSearch(): Promise<void> {
     const query = new URLSearchParams({ ...(q ? { q } : {}), ...filters }).toString();
     if (push) history.pushState(null, "", query ? `?${query}` : location.pathname);
     list.replaceChildren();
+    more.hidden = true;
     if (!q && Object.keys(filters).length === 0) {
       status.textContent = "";
       return;
     }
     status.textContent = "Searching…";
     const search = await pagefind.search(q || null, { filters });
-    const results = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
-    for (const r of results) {
-      const li = document.createElement("li");
-      const h = document.createElement("h2");
-      const a = document.createElement("a");
-      a.href = r.url;
-      a.textContent = r.meta.title ?? r.url;
-      h.append(a);
-      const p = document.createElement("p");
-      p.innerHTML = r.excerpt; // Pagefind escapes the text and adds only <mark>.
-      const meta = document.createElement("p");
-      meta.className = "meta";
-      meta.textContent = r.filters["type"]?.join(", ") ?? "";
-      li.append(h, meta, p);
-      list.append(li);
-    }
     const n = search.results.length;
-    status.textContent = `${n} result${n === 1 ? "" : "s"}${q ? ` for “${q}”` : ""}${n > 30 ? "; showing the first 30" : ""}.`;
+    const summary = `${n} result${n === 1 ? "" : "s"}${q ? ` for “${q}”` : ""}`;
+    // Results load a page at a time: each one fetched is a request on a slow phone connection.
+    let shown = 0;
+    const showMore = async () => {
+      const next = await Promise.all(search.results.slice(shown, shown + PAGE).map((r) => r.data()));
+      for (const r of next) list.append(resultItem(r));
+      shown += next.length;
+      more.hidden = shown >= n;
+      status.textContent = `${summary}${shown < n ? `; showing ${shown}` : ""}.`;
+    };
+    more.onclick = () => {
+      const first = list.children.length;
+      void showMore().then(() => (list.children[first]?.querySelector("a") as HTMLElement | null)?.focus());
+    };
+    await showMore();
   }
   selects.addEventListener("change", () => void run(true));
   addEventListener("popstate", () => {
