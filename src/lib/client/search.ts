@@ -7,11 +7,9 @@ interface PagefindResult {
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   search(q: string | null, o: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
-const FILTER_NAMES: Record<string, string> = { type: "Type", plan: "Plan", committee: "Committee", year: "Year" };
 const PAGE = 10;
 
 type ResultData = Awaited<ReturnType<PagefindResult["data"]>>;
@@ -42,6 +40,8 @@ export async function startSearch(): Promise<void> {
   const params = new URLSearchParams(location.search);
   // Take over the form at once, so a query typed while the index loads is neither lost nor overwritten.
   if (params.has("q")) input.value = params.get("q") ?? "";
+  // The filter menus are in the page's HTML: their values are known when the site is built.
+  for (const select of selects.querySelectorAll("select")) select.value = params.get(select.name) ?? "";
   let submitted = false;
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -55,20 +55,6 @@ export async function startSearch(): Promise<void> {
     return pagefind;
   })();
   const pagefind = await ready;
-  const available = await pagefind.filters();
-  for (const [name, values] of Object.entries(available)) {
-    const label = document.createElement("label");
-    label.textContent = `${FILTER_NAMES[name] ?? name} `;
-    const select = document.createElement("select");
-    select.name = name;
-    select.add(new Option("Any", ""));
-    for (const v of Object.keys(values).sort()) select.add(new Option(v, v));
-    select.value = params.get(name) ?? "";
-    label.append(select);
-    selects.append(label);
-  }
-  (document.getElementById("search-filters") as HTMLElement).hidden = Object.keys(available).length === 0;
-
   async function run(push: boolean) {
     const q = input.value.trim();
     const filters = Object.fromEntries(
