@@ -9,7 +9,7 @@ import { parsePeriod, FREQUENCIES, type Frequency } from "../lib/period.ts";
 import { better as betterSchema, unit as unitSchema, type Better, type Unit } from "../schemas/index.ts";
 import { parseArgs, type OptionSpec } from "../lib/publishing/args.ts";
 import { guard, obtain, problemLines, refuse, runIfMain, todayUtc, type CliOptions } from "../lib/publishing/cli.ts";
-import { nearest } from "../lib/publishing/figures.ts";
+import { nearest } from "../lib/nearest.ts";
 import { listSlugs, reportVersions } from "../lib/publishing/read.ts";
 import {
   kpiFile,

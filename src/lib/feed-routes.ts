@@ -2,7 +2,8 @@
 import type { Portal } from "./content/model.ts";
 import type { Change } from "./changes.ts";
 
-export type FeedScope = "plans" | "committees" | "kpis";
+export const FEED_SCOPES = ["plans", "committees", "kpis"] as const;
+export type FeedScope = (typeof FEED_SCOPES)[number];
 
 export interface FeedRoute {
   readonly slug: string;

@@ -1,3 +1,4 @@
+import { nearest } from "../nearest.ts";
 import { fitsFrequency, period, FREQUENCIES } from "../period.ts";
 import type { TargetExpr } from "../../schemas/index.ts";
 import type { Portal } from "./model.ts";
@@ -16,29 +17,6 @@ export interface Existing {
   readonly reportVersions: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
-function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = distance(word, c);
-    if (d < bestScore) [best, bestScore] = [c, d];
-  }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 2)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
 
 /**
  * Checks everything a schema alone cannot: that references resolve, ids are
@@ -51,7 +29,7 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
   /** Reports a reference to something that does not exist, suggesting the nearest match. */
   const ref = (options: { file: string; path: Path; value: string; noun: string; known: ReadonlySet<string>; where: string }) => {
     if (options.known.has(options.value)) return;
-    const near = closest(options.value, options.known);
+    const near = nearest(options.value, options.known);
     problems.push({
       ...at(options.file, options.path),
       message: `no ${options.noun} "${options.value}" exists`,
@@ -63,7 +41,7 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
   const knownAction = (key: string) => actionKeys.has(key) || (existing.plans.has(key.split("/")[0]!) && !portal.plans.some((p) => p.slug === key.split("/")[0]));
   const actionRef = (file: string, path: Path, value: string) => {
     if (knownAction(value)) return;
-    const near = closest(value, actionKeys);
+    const near = nearest(value, actionKeys);
     problems.push({ ...at(file, path), message: `no action "${value}" exists`, fix: near ? `Did you mean "${near}"?` : "Use plan-slug/action-id as listed in content/plans/" });
   };
   const versionsOf = existing.reportVersions;

@@ -6,7 +6,8 @@
 import type { Frequency } from "../period.ts";
 import { comparePeriods, FREQUENCIES, fitsFrequency, parsePeriod, type PeriodKind } from "../period.ts";
 import type { Kpi, Observation } from "../../schemas/index.ts";
-import { nearest, parseFigure } from "./figures.ts";
+import { parseFigure } from "./figures.ts";
+import { nearest } from "../nearest.ts";
 import { insertItem, jsonStyle, nodeAt, parseJsonText, replaceNode, type JsonArray } from "./json-text.ts";
 
 /** One value as typed on the command line or in a CSV row: text, not yet checked. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nearest, parseFigure, parseYesNo } from "../../../src/lib/publishing/figures.ts";
+import { parseFigure, parseYesNo } from "../../../src/lib/publishing/figures.ts";
+import { nearest } from "../../../src/lib/nearest.ts";
 import type { Unit } from "../../../src/schemas/index.ts";
 
 const value = (raw: string, unit?: Unit) => {

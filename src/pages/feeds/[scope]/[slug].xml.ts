@@ -2,13 +2,17 @@ import type { APIRoute } from "astro";
 import { getPortal } from "../../../lib/portal.ts";
 import { allChanges } from "../../../lib/changes.ts";
 import { atomFeed } from "../../../lib/feed.ts";
-import { feedPath, feedRoutes, type FeedRoute } from "../../../lib/feed-routes.ts";
+import { FEED_SCOPES, feedPath, feedRoutes, type FeedRoute, type FeedScope } from "../../../lib/feed-routes.ts";
 
+/** One feed per plan, committee and indicator: /feeds/{plans|committees|kpis}/{slug}.xml */
 export function getStaticPaths() {
-  return feedRoutes(getPortal(), "kpis").map((route) => ({ params: { slug: route.slug }, props: { route } }));
+  const portal = getPortal();
+  return FEED_SCOPES.flatMap((scope) =>
+    feedRoutes(portal, scope).map((route) => ({ params: { scope, slug: route.slug }, props: { route } })),
+  );
 }
 
-export const GET: APIRoute = ({ props, site }) => {
+export const GET: APIRoute = ({ params, props, site }) => {
   const route = props["route"] as FeedRoute;
   const portal = getPortal();
   return new Response(
@@ -16,7 +20,7 @@ export const GET: APIRoute = ({ props, site }) => {
       portal,
       changes: allChanges(portal).filter(route.filter),
       base: site!.href,
-      path: feedPath("kpis", route.slug),
+      path: feedPath(params["scope"] as FeedScope, route.slug),
       title: route.title,
     }),
     { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } },
