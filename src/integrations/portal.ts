@@ -1,7 +1,7 @@
 import type { AstroIntegration } from "astro";
 import { loadPortal } from "../lib/content/load.ts";
 import { formatProblems } from "../lib/content/problems.ts";
-import { contentRoot } from "../lib/portal.ts";
+import { contentRoot, sharePortal } from "../lib/portal.ts";
 import { DRAFTS_ENV } from "../lib/queries.ts";
 
 /**
@@ -23,6 +23,7 @@ export function portalContent(): AstroIntegration {
           console.error(error.message);
           return;
         }
+        sharePortal(root, result.portal);
         if (command === "dev") for (const file of result.sources.keys()) addWatchFile(`${root}/${file}`);
       },
     },

@@ -4,8 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatGateProblems } from "../lib/gates/problem.ts";
 import { REDIRECTS_FILE, parseRedirects, redirectFiles } from "../lib/content/redirects.ts";
-import { contentRoot } from "../lib/portal.ts";
-import { loadPortal } from "../lib/content/load.ts";
+import { contentRoot, getPortal } from "../lib/portal.ts";
 
 /**
  * Answers every renamed or removed address listed in `content/redirects.yml`: a page
@@ -22,8 +21,7 @@ export function redirects(): AstroIntegration {
         if (problems.length)
           throw new Error(`${REDIRECTS_FILE} has problems:\n${formatGateProblems(problems).join("\n")}`);
         const out = fileURLToPath(dir);
-        const loaded = loadPortal(contentRoot());
-        const siteTitle = loaded.ok ? loaded.portal.site.title : undefined;
+        const siteTitle = getPortal().site.title;
         const files = redirectFiles(entries, { siteTitle });
         const clashes = files.filter((f) => f.path !== "_redirects" && existsSync(join(out, f.path)));
         if (clashes.length)

@@ -123,29 +123,30 @@ export interface ChangeWindow {
   readonly changes: readonly Change[];
 }
 
-/** Changes grouped by meeting: everything up to each meeting since the one before, newest meeting first. */
+/**
+ * Changes grouped by meeting: everything up to each meeting since the one before, newest
+ * meeting first. One pass over the changes (they are sorted by when they happened).
+ */
 export function changesByMeeting(portal: Portal): ChangeWindow[] {
   const meetings = [...meetingsNewestFirst(portal)].reverse();
-  const changes = allChanges(portal);
+  const oldestFirst = [...allChanges(portal)].reverse();
+  const describe = (x: (typeof meetings)[number]) => ({
+    slug: x.slug,
+    title: committeeName(portal, x.data.committee),
+    date: x.data.date,
+  });
+  let next = 0;
   return meetings
     .map((m, i) => {
       const prev = meetings[i - 1];
       const end = period(m.data.date).end;
-      const start = prev ? period(prev.data.date).end : "0000-00-00";
-      const describe = (x: typeof m) => ({
-        slug: x.slug,
-        title: committeeName(portal, x.data.committee),
-        date: x.data.date,
-      });
+      const inWindow: Change[] = [];
+      for (; next < oldestFirst.length && period(oldestFirst[next]!.when).end <= end; next++)
+        inWindow.push(oldestFirst[next]!);
       return {
         meeting: describe(m),
         since: prev ? describe(prev) : undefined,
-        changes: groupFigures(
-          changes.filter((c) => {
-            const e = period(c.when).end;
-            return e > start && e <= end;
-          }),
-        ),
+        changes: groupFigures(inWindow.reverse()),
       };
     })
     .reverse();

@@ -34,13 +34,23 @@ const UNIT_WORDS: Record<Unit, [string, string]> = {
   score: ["", ""],
 };
 
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** One formatter per number of decimals: building one costs far more than using it. */
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let f = numberFormats.get(decimals);
+  if (!f)
+    numberFormats.set(
+      decimals,
+      (f = new Intl.NumberFormat("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })),
+    );
+  return f;
+}
+
 /** A value with its unit, e.g. "22.4%", "30 weeks", "£1,200", "1,997". */
 export function formatValue(value: number, options: { unit: Unit; decimals?: number | undefined }): string {
   const decimals = options.decimals ?? defaultDecimals(options.unit);
-  const number = new Intl.NumberFormat("en-GB", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(value);
+  const number = numberFormat(decimals).format(value);
   if (options.unit === "gbp") return `£${number}`;
   const [one, many] = UNIT_WORDS[options.unit];
   return `${number}${value === 1 ? one : many}`;

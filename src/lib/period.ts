@@ -91,8 +91,18 @@ const FORMATS =
 /** Explains every accepted period format; used in error messages. */
 export const PERIOD_FORMATS = FORMATS;
 
-/** Parses a period string; returns undefined when it is not one of the accepted formats. */
+const parsed = new Map<string, Period | undefined>();
+
+/**
+ * Parses a period string; returns undefined when it is not one of the accepted formats.
+ * Periods are immutable and sorts ask for the same strings again and again, so each is parsed once.
+ */
 export function parsePeriod(text: string): Period | undefined {
+  if (!parsed.has(text)) parsed.set(text, parseOnce(text));
+  return parsed.get(text);
+}
+
+function parseOnce(text: string): Period | undefined {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

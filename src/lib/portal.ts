@@ -8,13 +8,27 @@ export function contentRoot(): string {
   return resolve(process.env["PORTAL_DIR"] ?? process.cwd());
 }
 
-let cached: Portal | undefined;
+/**
+ * Where the content integration leaves the portal it validated. Pages render in the same
+ * process but from a separately bundled copy of this module, so a module variable alone
+ * would make every build load and validate the content twice.
+ */
+const SHARED = Symbol.for("send-portal.loaded");
+type Shared = { root: string; portal: Portal };
+const shared = globalThis as { [SHARED]?: Shared };
+
+/** Records the validated portal for `getPortal()` (called by the content integration). */
+export function sharePortal(root: string, portal: Portal): void {
+  shared[SHARED] = { root, portal };
+}
 
 /** The validated portal, loaded once per build. Throws with every problem, located. */
 export function getPortal(): Portal {
-  if (cached) return cached;
-  const result = loadPortal(contentRoot());
+  const root = contentRoot();
+  const known = shared[SHARED];
+  if (known?.root === root) return known.portal;
+  const result = loadPortal(root);
   if (!result.ok) throw new Error(`The content has problems:\n${formatProblems(result.problems)}`);
-  cached = result.portal;
-  return cached;
+  sharePortal(root, result.portal);
+  return result.portal;
 }
