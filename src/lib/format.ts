@@ -24,7 +24,7 @@ export function defaultDecimals(unit: Unit): number {
   return unit === "percent" || unit === "rate" ? 1 : 0;
 }
 
-const UNIT_WORDS: Record<Unit, [string, string]> = {
+const UNIT_SUFFIX: Record<Unit, [string, string]> = {
   percent: ["%", "%"],
   count: ["", ""],
   weeks: [" week", " weeks"],
@@ -52,21 +52,8 @@ export function formatValue(value: number, options: { unit: Unit; decimals?: num
   const decimals = options.decimals ?? defaultDecimals(options.unit);
   const number = numberFormat(decimals).format(value);
   if (options.unit === "gbp") return `£${number}`;
-  const [one, many] = UNIT_WORDS[options.unit];
+  const [one, many] = UNIT_SUFFIX[options.unit];
   return `${number}${value === 1 ? one : many}`;
-}
-
-/** The unit in words, for table headings and chart axes. */
-export function unitLabel(unit: Unit): string {
-  return {
-    percent: "per cent",
-    count: "number",
-    weeks: "weeks",
-    days: "days",
-    gbp: "pounds",
-    rate: "rate",
-    score: "score",
-  }[unit];
 }
 
 /** "1 decision", "3 decisions". */

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { isoDate, slug, text, when } from "./common.ts";
+import { slug, text, when } from "./common.ts";
 
 /** An officer's judgement of an action's progress, as a report records it. */
 export const actionStatus = z.enum(["not-started", "on-track", "at-risk", "off-track", "complete", "not-rated"]);
@@ -50,6 +50,5 @@ export const reportVersionSchema = z
       });
   });
 
-export const reportDate = isoDate;
 export type ReportVersion = z.infer<typeof reportVersionSchema>;
 export type ActionStatus = z.infer<typeof actionStatus>;
