@@ -9,7 +9,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, release, totalmem, type } from "node:os";
+import { availableParallelism, cpus, release, tmpdir, totalmem, type } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generateRoot } from "./content/main.ts";
@@ -61,7 +61,7 @@ if (values.help) {
   --no-baseline      skip the bare-Astro yardstick builds
   --no-browser       skip the first-search measurement in Chromium
   --no-sample        skip the built-in sample content
-  --keep             keep built sites under bench/.work/ (deleted after measuring otherwise)
+  --keep             keep built sites (bench/.work/, and the yardstick in $TMPDIR/portal-bench/)
   --cpu-prof         write V8 CPU profiles of our builds to bench/.work/results/profiles/ and print the hot
                      functions (profiling slows the build; do not compare its times)
   --query TEXT       the first search to measure (default "annual reviews")
@@ -246,8 +246,8 @@ async function runTarget(name: string, scale: number | undefined): Promise<Targe
   let baseline: BuildFigures | undefined;
   const count = b.pages ?? (scale !== undefined ? expectedPages(PRESETS[scale]!) : undefined);
   if (!values["no-baseline"] && count) {
-    const dir = join(WORK, `baseline-${slug}`);
-    writeBaseline({ dir, pages: count, seed: SEED });
+    const dir = join(tmpdir(), "portal-bench", `baseline-${slug}`);
+    writeBaseline({ dir, pages: count, seed: SEED, nodeModules: join(REPO, "node_modules") });
     console.log(`  baseline: bare Astro, ${count} Markdown pages …`);
     baseline = await build({
       name: `baseline-${slug}`,

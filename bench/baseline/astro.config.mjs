@@ -1,7 +1,7 @@
 // @ts-check
 // A bare Astro setup for the benchmark's baseline: plain Markdown pages in a content collection,
-// indexed by Pagefind the same way the portal is. `npm run bench` copies this project
-// to bench/.work/, writes the pages, and builds it with this repository's node_modules.
+// indexed by Pagefind the same way the portal is. `npm run bench` copies this project to a
+// temporary folder, writes the pages, and builds it with this repository's node_modules.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 

@@ -2,12 +2,14 @@
  * Writes a copy of the baseline project with `pages` pages: a home page and plain
  * Markdown files in a content collection (the standard `glob()` loader), each a few
  * hundred words of the same prose the synthetic portal uses, rendered by one route.
- * The copy lives under bench/.work/ so it resolves the portal's node_modules.
+ * The copy goes to a temporary folder, with the portal's node_modules linked in: inside
+ * the repository its `.astro` files would be type-checked as part of the portal.
  *
- * The route is stored as `[...slug].astro.tmpl`: as a real `.astro` file it would be
- * type-checked inside the portal's own project, where the `pages` collection does not exist.
+ * The route is stored as `[...slug].astro.tmpl` for the same reason: as a real `.astro`
+ * file it would be checked inside the portal's project, where the `pages` collection does
+ * not exist.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { reportBody } from "../content/prose.ts";
@@ -15,10 +17,11 @@ import { createRng } from "../content/random.ts";
 
 const TEMPLATE = dirname(fileURLToPath(import.meta.url));
 
-export function writeBaseline(options: { dir: string; pages: number; seed: number }): void {
+export function writeBaseline(options: { dir: string; pages: number; seed: number; nodeModules: string }): void {
   const { dir, pages } = options;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  symlinkSync(options.nodeModules, join(dir, "node_modules"));
   for (const file of [
     "astro.config.mjs",
     "package.json",
