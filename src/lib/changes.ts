@@ -158,7 +158,12 @@ export function changesByMeeting(portal: Portal): ChangeWindow[] {
  */
 export function groupFigures(changes: readonly Change[]): Change[] {
   const figures = new Map<string, Change[]>();
-  for (const c of changes) if (c.kind === "New figure") figures.set(c.href, [...(figures.get(c.href) ?? []), c]);
+  for (const c of changes) {
+    if (c.kind !== "New figure") continue;
+    const group = figures.get(c.href);
+    if (group) group.push(c);
+    else figures.set(c.href, [c]);
+  }
   const out: Change[] = [];
   for (const c of changes) {
     if (c.kind !== "New figure") {

@@ -1,6 +1,6 @@
 /** The feeds the portal publishes: everything, and one per plan, committee and indicator. */
 import type { Portal } from "./content/model.ts";
-import type { Change } from "./changes.ts";
+import { allChanges, type Change } from "./changes.ts";
 
 export const FEED_SCOPES = ["plans", "committees", "kpis"] as const;
 export type FeedScope = (typeof FEED_SCOPES)[number];
@@ -8,7 +8,8 @@ export type FeedScope = (typeof FEED_SCOPES)[number];
 export interface FeedRoute {
   readonly slug: string;
   readonly title: string;
-  readonly filter: (c: Change) => boolean;
+  /** Its entries, newest first. */
+  readonly changes: readonly Change[];
 }
 
 export function feedRoutes(portal: Portal, scope: FeedScope): FeedRoute[] {
@@ -17,10 +18,18 @@ export function feedRoutes(portal: Portal, scope: FeedScope): FeedRoute[] {
     committees: portal.committees.map((c) => ({ slug: c.slug, name: c.data.name })),
     kpis: portal.kpis.map((k) => ({ slug: k.slug, name: `${k.data.ref}: ${k.data.title}` })),
   }[scope];
+  // One pass over the changes for every feed of the scope, rather than one pass per feed.
+  const bySlug = new Map<string, Change[]>();
+  for (const c of allChanges(portal))
+    for (const slug of c.about[scope]) {
+      const list = bySlug.get(slug);
+      if (list) list.push(c);
+      else bySlug.set(slug, [c]);
+    }
   return named.map(({ slug, name }) => ({
     slug,
     title: `${portal.site.title}: updates on ${name}`,
-    filter: (c: Change) => c.about[scope].includes(slug),
+    changes: bySlug.get(slug) ?? [],
   }));
 }
 

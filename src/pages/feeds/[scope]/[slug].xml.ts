@@ -1,6 +1,5 @@
 import type { APIRoute } from "astro";
 import { getPortal } from "../../../lib/portal.ts";
-import { allChanges } from "../../../lib/changes.ts";
 import { atomFeed } from "../../../lib/feed.ts";
 import { FEED_SCOPES, feedPath, feedRoutes, type FeedRoute, type FeedScope } from "../../../lib/feed-routes.ts";
 
@@ -18,7 +17,7 @@ export const GET: APIRoute = ({ params, props, site }) => {
   return new Response(
     atomFeed({
       portal,
-      changes: allChanges(portal).filter(route.filter),
+      changes: route.changes,
       base: site!.href,
       path: feedPath(params["scope"] as FeedScope, route.slug),
       title: route.title,
