@@ -187,3 +187,14 @@ export function reportLink(portal: Portal, ref: string): { href: string; title: 
     ? { href: `/reports/${slug}/v${n}/`, title: `${title} (version ${n})` }
     : { href: `/reports/${slug}/`, title };
 }
+
+/** An action's own page. */
+export const actionPath = (action: { plan: string; id: string }): string =>
+  `/plans/${action.plan}/actions/${action.id}/`;
+
+/** The anchor of an action's status on a report version page, e.g. `action-send-improvement-plan-1-2`. */
+export const actionAnchor = (key: string): string => `action-${key.replace("/", "-")}`;
+
+/** Where a report version records an action's status. */
+export const actionInVersionPath = (version: VersionEntry, key: string): string =>
+  `/reports/${version.report}/v${version.n}/#${actionAnchor(key)}`;
