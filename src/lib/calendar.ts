@@ -19,7 +19,10 @@ export function meetingsCalendar(portal: Portal, base: string, committee?: strin
     cal.createEvent({
       id: `${m.slug}@${host}`,
       start,
-      ...(m.data.time ? { end: new Date(start.getTime() + 2 * 3600_000), floating: true } : { allDay: true }),
+      // An end time only where a paper prints one; otherwise the event has a start and no invented end.
+      ...(m.data.time
+        ? { floating: true, ...(m.data.endTime ? { end: at(m.data.date, m.data.endTime) } : {}) }
+        : { allDay: true }),
       summary: summaryOf(committeeName(portal, m.data.committee), m.data.title),
       sequence: (m.data.sequence ?? 0) + (m.data.status === "cancelled" ? 1 : 0),
       location: m.data.venue ?? null,
@@ -30,6 +33,11 @@ export function meetingsCalendar(portal: Portal, base: string, committee?: strin
     });
   }
   return cal.toString();
+}
+
+/** A day and a clock time as a floating date-time (the time as printed, in no particular zone). */
+function at(day: string, time: string): Date {
+  return new Date(`${day}T${time}:00Z`);
 }
 
 /** "Committee: title", without repeating a title the committee's name already says. */

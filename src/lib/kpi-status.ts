@@ -238,7 +238,7 @@ export function judgeFigure(kpi: Kpi, latest: Figure): KpiJudgement {
   if (meets(latest.value, target, kpi.better))
     return { ...base, code: "met", rule: `${fmt(latest.value)} is ${direction} the target of ${fmt(target)}.` };
   const gap = round(Math.abs(latest.value - target));
-  const close = target !== 0 && gap <= Math.abs(target) * CLOSE_MARGIN;
+  const close = gap <= Math.abs(target) * CLOSE_MARGIN;
   return {
     ...base,
     code: close ? "close" : "missed",

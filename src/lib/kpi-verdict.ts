@@ -17,8 +17,8 @@ import {
 import { labelPeriod, period, type Period } from "./period.ts";
 import { formatDate } from "./format.ts";
 
-/** Days allowed after a period ends for its figure to be published (a quarter). */
-export const PUBLICATION_LAG_DAYS = 92;
+/** Months allowed after a period ends for its figure to be published (a quarter). */
+export const PUBLICATION_LAG_MONTHS = 3;
 
 /** Whether the latest figure is the current one. */
 export type Currency =
@@ -27,18 +27,27 @@ export type Currency =
   | { readonly code: "ended" }
   | { readonly code: "no-data" };
 
-const DAY = 86_400_000;
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const lengthInDays = (p: Period) => Math.round((Date.parse(p.end) - Date.parse(p.start)) / DAY) + 1;
+const ymd = (iso: string) => iso.split("-").map(Number) as [number, number, number];
+const pad = (n: number) => String(n).padStart(2, "0");
+/** The ISO date `months` calendar months after `iso`, on the same day or the month's last day if shorter. */
+function addMonths(iso: string, months: number, toMonthEnd: boolean): string {
+  const [y, m, d] = ymd(iso);
+  const index = y * 12 + (m - 1) + months;
+  const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad(month)}-${pad(toMonthEnd ? last : Math.min(d, last))}`;
+}
 
 /**
  * The day by which the next figure should be out: the end of the period after the latest one
  * (a snapshot is expected again within a year), plus the publication lag.
  */
 export function nextFigureExpected(latest: Period): string {
-  const length = latest.kind === "date" ? 365 : lengthInDays(latest);
-  return addDays(latest.end, length + PUBLICATION_LAG_DAYS);
+  if (latest.kind === "date") return addMonths(latest.end, 12 + PUBLICATION_LAG_MONTHS, false);
+  const [sy, sm] = ymd(latest.start);
+  const [ey, em] = ymd(latest.end);
+  const months = ey * 12 + em - (sy * 12 + sm) + 1;
+  return addMonths(latest.end, months + PUBLICATION_LAG_MONTHS, true);
 }
 
 /**
