@@ -168,7 +168,7 @@ describe("references the verdict model adds", () => {
         replaceIn(
           r,
           "content/plans/example-plan.md",
-          /    actions:\n(?:      .*\n|        .*\n)+/,
+          / {4}actions:\n(?: {6}.*\n| {8}.*\n)+/,
           "    actions: []\n",
         ),
       ),
