@@ -60,3 +60,8 @@ export function formatValue(value: number, options: { unit: Unit; decimals?: num
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** Ends a sentence with a full stop unless it already ends with one (or ?, !). */
+export function withFullStop(text: string): string {
+  return /[.?!]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
+}
