@@ -18,6 +18,37 @@ export interface KpiPanel {
   readonly narrowSvg: string | null;
   readonly rows: readonly TableRow[];
   readonly comparators: readonly { id: string; label: string }[];
+  /** What the chart's special markers mean, only for those it draws. */
+  readonly key: readonly string[];
+  /** Each period with no figure and why, per series, in period order. */
+  readonly gaps: readonly string[];
+}
+
+/** The chart key's entries for the kinds of figure a set of series contains. */
+export function chartKey(series: readonly Series[]): string[] {
+  const values = series.flatMap((s) => s.values);
+  return [
+    values.some((v) => v.provisional) &&
+      "A hollow marker on a solid line is a provisional figure: it may still change.",
+    values.some((v) => v.projected) &&
+      "A hollow marker on a dashed line is a projected figure: a forecast, not a measurement.",
+    values.some((v) => v.revisions?.length) &&
+      "A ring around a marker is a figure that was corrected after publication.",
+    values.some((v) => v.value === null) && "A break in a line is a period with no figure; the reasons are below.",
+  ].filter((x): x is string => typeof x === "string");
+}
+
+/** "December 2019 (All): tracker not in place", for each period with no figure. */
+export function chartGaps(series: readonly Series[]): string[] {
+  return series.flatMap((s) =>
+    s.values
+      .filter((v) => v.value === null)
+      .sort((a, b) => comparePeriods(period(a.period), period(b.period)))
+      .map(
+        (v) =>
+          `${labelPeriod(period(v.period))}${series.length > 1 ? ` (${s.label})` : ""}: ${v.suppressed ? "withheld because small numbers could identify children" : v.missing}`,
+      ),
+  );
 }
 
 export interface TableRow {
@@ -63,6 +94,7 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
             period: v.period,
             value: v.value,
             ...(v.provisional ? { provisional: true } : {}),
+            ...(v.projected ? { projected: true } : {}),
             ...(v.revisions?.length ? { revised: true } : {}),
             ...(v.missing ? { missing: v.missing } : {}),
             ...(v.suppressed ? { suppressed: true } : {}),
@@ -110,6 +142,8 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
         narrowSvg: lineChart({ ...spec, id: `${id}-narrow`, width: 360, height: 260 }),
         rows,
         comparators: comparators.map((c) => ({ id: c.id, label: c.label })),
+        key: chartKey(series),
+        gaps: chartGaps(series),
       });
     });
   }
@@ -126,7 +160,16 @@ export function sparklineFor(slug: string, kpi: Kpi): string | null {
     decimals: kpi.decimals,
     better: kpi.better,
     lines: [
-      { id: s.id, label: s.label, role: "actual", points: s.values.map((v) => ({ period: v.period, value: v.value })) },
+      {
+        id: s.id,
+        label: s.label,
+        role: "actual",
+        points: s.values.map((v) => ({
+          period: v.period,
+          value: v.value,
+          ...(v.projected ? { projected: true } : {}),
+        })),
+      },
     ],
   });
 }

@@ -198,3 +198,11 @@ export const actionAnchor = (key: string): string => `action-${key.replace("/", 
 /** Where a report version records an action's status. */
 export const actionInVersionPath = (version: VersionEntry, key: string): string =>
   `/reports/${version.report}/v${version.n}/#${actionAnchor(key)}`;
+
+/** A report version by its reference (`report-slug/vN`), or the current version for a bare slug. */
+export function findVersion(portal: Portal, ref: string): VersionEntry | undefined {
+  const [slug, n] = ref.split("/v");
+  const report = portal.reports.find((r) => r.slug === slug);
+  if (!report) return undefined;
+  return n === undefined ? currentVersion(report) : report.versions.find((v) => v.n === Number(n));
+}

@@ -43,6 +43,7 @@ export const FOLLOW_UP_STATUS = {
   "in-progress": "In progress",
   done: "Done",
   dropped: "Dropped",
+  unknown: "Not known (the papers do not say)",
 } as const;
 export const REPORT_STATUS = {
   draft: "Draft — not published",
@@ -76,4 +77,12 @@ export const BETTER_WORDS = {
   higher: "Higher is better",
   lower: "Lower is better",
   neither: "Neither higher nor lower is better in itself: it gives context",
+  unstated: "The papers do not say whether higher or lower is better",
+} as const;
+
+/** What each figure of a series covers. */
+export const BASIS_WORDS = {
+  period: "the period alone",
+  "year-to-date": "the year to date",
+  cumulative: "the running total since the series began",
 } as const;

@@ -5,8 +5,11 @@ import { isoDate, periodKey, slug, text } from "./common.ts";
 /** What a number counts or measures; decides how values are formatted. */
 export const unit = z.enum(["percent", "count", "weeks", "days", "gbp", "rate", "score"]);
 
-/** Which way is better. `neither` for context measures (e.g. number of requests) that have no good direction. */
-export const better = z.enum(["higher", "lower", "neither"]);
+/**
+ * Which way is better. `neither` for context measures (e.g. number of requests) that have no good direction;
+ * `unstated` where the papers set a figure but do not say which way is better, so no verdict is worked out.
+ */
+export const better = z.enum(["higher", "lower", "neither", "unstated"]);
 
 export const frequency = z.enum(
   Object.keys(FREQUENCIES) as [keyof typeof FREQUENCIES, ...(keyof typeof FREQUENCIES)[]],
@@ -19,7 +22,7 @@ export const frequency = z.enum(
 export type TargetExpr =
   | { kind: "value"; value: number }
   | { kind: "baseline-plus"; change: number; by: "percent" | "points" }
-  | { kind: "comparator"; comparator: string; plus?: number | undefined }
+  | { kind: "comparator"; comparator: string; plus?: number | undefined; printed?: number | undefined }
   | { kind: "max" | "min"; of: TargetExpr[] }
   | { kind: "unquantified" };
 
@@ -36,8 +39,17 @@ export const targetExpr: z.ZodType<TargetExpr> = z.lazy(() =>
       change: z.number(),
       by: z.enum(["percent", "points"]),
     }),
-    /** Equal to a comparator (e.g. the national average) for the same period, optionally plus an offset. */
-    z.strictObject({ kind: z.literal("comparator"), comparator: slug, plus: z.number().optional() }),
+    /**
+     * Equal to a comparator (e.g. the national average) for the period judged, optionally plus an offset.
+     * `printed` is the comparator's value as the paper printed it with the milestone ("the national average
+     * of 9%"); it is used when the comparator series has no figure for the period judged.
+     */
+    z.strictObject({
+      kind: z.literal("comparator"),
+      comparator: slug,
+      plus: z.number().optional(),
+      printed: z.number().optional(),
+    }),
     /** The higher (`max`) or lower (`min`) of several targets, e.g. "50% or the national average, whichever is higher". */
     z.strictObject({ kind: z.enum(["max", "min"]), of: z.array(targetExpr).min(2) }),
     /** A target the paper states only in words; it can never give a status. */
@@ -47,7 +59,11 @@ export const targetExpr: z.ZodType<TargetExpr> = z.lazy(() =>
 
 /** One point of the target trajectory. */
 export const milestone = z.strictObject({
-  period: periodKey.describe('The period by which the target should be met (e.g. `2020-01` for "6 months").'),
+  period: periodKey
+    .optional()
+    .describe(
+      'The period by which the target should be met (e.g. `2020-01` for "6 months"). Leave it out for a target with no date ("England average", "by the end of the plan"): it then applies to every figure that no dated milestone covers.',
+    ),
   label: text.optional().describe('The milestone\'s name as printed, e.g. "6 months".'),
   target: targetExpr,
   wording: text.describe('The target exactly as the paper words it, e.g. "Baseline plus 10%".'),
@@ -78,6 +94,8 @@ export const observation = z
     suppressed: z.literal(true).optional(),
     /** True when the figure may still change (e.g. before validation). */
     provisional: z.literal(true).optional(),
+    /** True when the figure is a forecast or an expected figure, not a measurement; it is never judged. */
+    projected: z.literal(true).optional(),
     asAt: isoDate
       .optional()
       .describe("For a period still in progress: the day the figure was taken (e.g. year to date as at 2023-10-19)."),
@@ -97,13 +115,26 @@ export const observation = z
         path: [o.missing ? "missing" : "suppressed"],
         message: "a period with a value cannot also be missing or suppressed: remove one of them",
       });
+    if (o.projected && o.provisional)
+      ctx.addIssue({
+        code: "custom",
+        path: ["projected"],
+        message: "a figure is either projected (a forecast) or provisional (measured, may change), not both",
+      });
   });
+
+/**
+ * What each figure of a series covers: `period` (the period alone, the default), `year-to-date`
+ * (from the start of the year to the period's end or its `asAt` day) or `cumulative` (since the series began).
+ */
+export const basis = z.enum(["period", "year-to-date", "cumulative"]);
 
 /** One line of figures: a cohort measured at one frequency. */
 export const series = z.strictObject({
   id: slug.describe("Stable id within the KPI, e.g. `all`, `ehcp`, `sen-support`."),
   label: text.describe('The cohort as printed, e.g. "EHCP pupils".'),
   frequency,
+  basis: basis.default("period"),
   values: z.array(observation),
 });
 
@@ -133,8 +164,30 @@ export const rebaseline = z.strictObject({
 /** A change in how the figure is defined or collected, so values either side are not like for like. */
 export const seriesBreak = z.strictObject({
   period: periodKey.describe("The first period measured the new way."),
+  series: slug.optional().describe("The series whose basis changed (a series id); leave out when all changed."),
   description: text,
 });
+
+/** The paper's own verdict on an indicator, as a report version printed it. */
+export const verdict = z.enum(["met", "on-track", "at-risk", "off-track", "not-met", "no-verdict"]);
+
+/** What a report said about an indicator's progress, kept beside the status the portal works out. */
+export const judgement = z.strictObject({
+  report: z
+    .string()
+    .regex(/^[a-z0-9-]+\/v[1-9]\d*$/, { error: "expected report-slug/vN, e.g. progress-report-2020/v1" })
+    .describe("The report version that printed it (`report-slug/vN`)."),
+  period: periodKey.optional().describe("The period of the figure the paper was judging, where it says."),
+  about: text.optional().describe('What the verdict was measured against, e.g. "the December 2019 trajectory".'),
+  verdict: verdict.describe(
+    "The paper's verdict in one word: met, on-track, at-risk (e.g. slightly off track, amber), off-track (not on track, red), not-met, or no-verdict.",
+  ),
+  rag: z.enum(["red", "amber", "green"]).optional().describe("The RAG rating as printed, where there is one."),
+  quote: text.describe("The paper's words, exactly as printed."),
+});
+
+/** The values an indicator can take, where they differ from its unit's (percent 0–100; counts, weeks, days 0 or more). */
+export const range = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
 
 /** Commentary published with the figures, kept as history. */
 export const commentary = z.strictObject({
@@ -166,6 +219,12 @@ export const kpiSchema = z.strictObject({
     .describe("Decimal places to show; defaults to 1 for percent and rate, otherwise 0."),
   source: text.describe('Where the figures come from, e.g. "Sefton Council EHCP tracker".'),
   plan: slug.optional().describe("The plan this indicator belongs to, if any; actions link to it by listing it."),
+  continues: slug
+    .optional()
+    .describe(
+      "An earlier indicator whose measure this one continues (a KPI slug), e.g. a new plan's version of the same waiting-time figure. Pages show them as one history, newest first.",
+    ),
+  range: range.optional(),
   baseline: baseline.optional(),
   targets: z.array(milestone).default([]),
   comparators: z.array(comparator).default([]),
@@ -173,6 +232,7 @@ export const kpiSchema = z.strictObject({
   rebaselines: z.array(rebaseline).default([]),
   breaks: z.array(seriesBreak).default([]),
   commentary: z.array(commentary).default([]),
+  judgements: z.array(judgement).default([]).describe("What each report said about progress, as printed."),
   sourceNotes: z
     .array(text)
     .default([])
@@ -185,3 +245,6 @@ export type Milestone = z.infer<typeof milestone>;
 export type Series = z.infer<typeof series>;
 export type Unit = z.infer<typeof unit>;
 export type Better = z.infer<typeof better>;
+export type Judgement = z.infer<typeof judgement>;
+export type Verdict = z.infer<typeof verdict>;
+export type Basis = z.infer<typeof basis>;

@@ -15,7 +15,9 @@ export const followUp = z.strictObject({
   text,
   owner: text.optional(),
   due: periodKey.optional(),
-  status: z.enum(["open", "in-progress", "done", "dropped"]),
+  status: z
+    .enum(["open", "in-progress", "done", "dropped", "unknown"])
+    .describe("`unknown` where the papers do not say whether it was done."),
   note: text.optional(),
 });
 
@@ -61,6 +63,7 @@ export const meetingSchema = z
     date: when.describe("The date, or as much of it as the papers say."),
     dateNote: text.optional().describe("Why the date is imprecise."),
     time: clockTime.optional().describe("Start time, 24-hour."),
+    endTime: clockTime.optional().describe("End time, 24-hour, only where a paper prints one."),
     venue: text.optional(),
     status: z.enum(["scheduled", "held", "cancelled"]),
     sequence: z

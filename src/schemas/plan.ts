@@ -16,13 +16,28 @@ export const action = z.strictObject({
 });
 
 /** A group of actions, e.g. one of the five areas of weakness. */
-export const area = z.strictObject({
-  id: slug.describe("URL anchor within the plan page, e.g. `area-1`."),
-  ref: text.describe('The reference as printed, e.g. "Area of weakness 1" or "Priority 2".'),
-  title: text,
-  summary: text.optional(),
-  actions: z.array(action).min(1, { error: "an area needs at least one action" }),
-});
+export const area = z
+  .strictObject({
+    id: slug.describe("URL anchor within the plan page, e.g. `area-1`."),
+    ref: text.describe('The reference as printed, e.g. "Area of weakness 1" or "Priority 2".'),
+    title: text,
+    summary: text.optional(),
+    actions: z.array(action),
+    actionsNote: text
+      .optional()
+      .describe(
+        'Required when `actions` is empty: why, e.g. "The action plan for this priority has not been published yet."',
+      ),
+  })
+  .superRefine((a, ctx) => {
+    if (a.actions.length === 0 && !a.actionsNote)
+      ctx.addIssue({
+        code: "custom",
+        path: ["actionsNote"],
+        message:
+          'an area with no actions needs actionsNote saying why (e.g. "Its actions have not been published yet.")',
+      });
+  });
 
 /** A plan: `content/plans/{plan}.md`; front matter as below, the body describes the plan. */
 export const planSchema = z.strictObject({
@@ -32,6 +47,7 @@ export const planSchema = z.strictObject({
   agreed: when.optional().describe("When it was agreed, as precisely as the papers say."),
   covers: text.optional().describe('The years it covers, e.g. "2023 to 2026".'),
   status: z.enum(["active", "complete", "replaced"]),
+  ended: when.optional().describe("When the plan ended or was replaced, as precisely as the papers say."),
   order: z.number().int().default(100).describe("Where it is ordered on lists; lower first."),
   areas: z.array(area).min(1, { error: "a plan needs at least one area" }),
   sourceNotes: z.array(text).default([]).describe("Where the transcription is uncertain."),

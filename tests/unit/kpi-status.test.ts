@@ -92,7 +92,7 @@ describe("resolveTarget", () => {
           { kind: "comparator", comparator: "national" },
         ],
       },
-      { comparator: () => 58.2, format },
+      { comparator: () => ({ value: 58.2 }), format },
     );
     expect(t.value).toBe(58.2);
   });

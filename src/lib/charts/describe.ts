@@ -29,7 +29,12 @@ function at(p: Period): string {
   return `${p.kind === "date" ? "on" : "in"} ${the(p)}`;
 }
 
-const BETTER: Record<Better, string> = { higher: "Higher is better.", lower: "Lower is better.", neither: "" };
+const BETTER: Record<Better, string> = {
+  higher: "Higher is better.",
+  lower: "Lower is better.",
+  neither: "",
+  unstated: "",
+};
 
 /**
  * The chart in words, for its `<desc>`: the span of periods, each cohort's latest

@@ -26,9 +26,11 @@ export interface ChartPoint {
   value: number | null;
   /** Drawn as a hollow marker. */
   provisional?: boolean;
+  /** A forecast, not a measurement: a hollow marker on a dashed line. */
+  projected?: boolean;
   /** Drawn with a ring around the marker. */
   revised?: boolean;
-  /** Why there is no figure (the chart marks the period on the axis; the table should say why). */
+  /** Why there is no figure (the line breaks there; the table and the note under the chart say why). */
   missing?: string;
   suppressed?: boolean;
 }
@@ -39,7 +41,10 @@ export interface ChartLine {
   /** Written at the line's end, e.g. "EHCP pupils", "Target", "National average". */
   label: string;
   role: "actual" | "target" | "comparator";
-  /** A period absent from the array is simply not drawn; pass it with `value: null` to show a gap. */
+  /**
+   * The line breaks wherever a figure is missing: at a point with `value: null`, and between two
+   * periods that do not follow on from each other (a period absent from the array).
+   */
   points: ChartPoint[];
 }
 
@@ -211,54 +216,40 @@ export function sparkline(spec: LineChartSpec & { width?: number; height?: numbe
     .domain([new Date(Math.min(...times)), new Date(Math.max(...times))])
     .range([inset, width - inset]);
   const x = (d: { t: number }) => xScale(new Date(d.t));
-  const path = linePath(x, y);
-
   const out = lines.map((line) => {
     const style = line.role === "actual" ? { ...line.style, width: 1.5 } : { ...line.style, width: 1, dash: "3 2" };
-    const d = path(line.points as PreparedPoint[]);
     const marked =
       line.role === "actual"
-        ? line.points
-            .filter((p, i) => hasValue(p) && isEndOrAlone(line.points, i))
-            .map((p) => ({ x: x(p), y: y(p.value!), hollow: p.provisional === true }))
+        ? line.points.flatMap((p, i) =>
+            hasValue(p) && isEndOrAlone(line.points, i) ? [{ x: x(p), y: y(p.value), hollow: isHollow(p) }] : [],
+          )
         : [];
     const dot = { ...style, shape: "circle" as const };
-    return el(
-      "g",
-      { "data-line": line.id },
-      (d ? el("path", { d, ...strokeOf(style), "stroke-linecap": "round", "stroke-linejoin": "round" }) : "") +
-        markers(dot, marked, 2.5),
-    );
+    return el("g", { "data-line": line.id }, linePaths(line, x, y, strokeOf(style)) + markers(dot, marked, 2.5));
   });
   const desc = describeChart({ unit: spec.unit, decimals: spec.decimals, better: spec.better, lines });
   return svg({ id: `${spec.id}-spark`, width, height, sized: true, title: spec.title, desc, body: out.join("") });
 }
 
-/** One line's group: the line, ticks on the axis for its missing periods (actual lines), markers and rings. */
+/** One line's group: the line (broken at gaps, dashed where projected), markers and rings. */
 function drawLine(
   line: PreparedLine,
   o: { x: (d: { t: number }) => number; y: (v: number) => number; bottom: number; dense: boolean },
 ): string {
   const { style } = line;
   const parts: string[] = [];
-  const d = linePath(o.x, o.y)(line.points as PreparedPoint[]);
-  if (d) parts.push(el("path", { d, ...strokeOf(style), "stroke-linecap": "round", "stroke-linejoin": "round" }));
-  if (line.role === "actual") {
-    const gaps = line.points.filter((p) => !hasValue(p)).map((p) => `M${r(o.x(p))},${r(o.bottom)}v-8`);
-    if (gaps.length)
-      parts.push(el("path", { d: gaps.join(""), stroke: style.colour, "stroke-width": 2.5, fill: "none" }));
-  }
-  const marked = line.points.filter(
-    (p, i) => hasValue(p) && (!o.dense || p.provisional || p.revised || isEndOrAlone(line.points, i)),
+  parts.push(linePaths(line, o.x, o.y, strokeOf(style)));
+  const marked = line.points.flatMap((p, i) =>
+    hasValue(p) && (!o.dense || p.provisional || p.projected || p.revised || isEndOrAlone(line.points, i)) ? [p] : [],
   );
   parts.push(
     markers(
       style,
-      marked.map((p) => ({ x: o.x(p), y: o.y(p.value!), hollow: p.provisional === true })),
+      marked.map((p) => ({ x: o.x(p), y: o.y(p.value), hollow: isHollow(p) })),
       MARKER,
     ),
   );
-  const rings = marked.filter((p) => p.revised).map((p) => ringPath(o.x(p), o.y(p.value!), MARKER + 3.5));
+  const rings = marked.filter((p) => p.revised).map((p) => ringPath(o.x(p), o.y(p.value), MARKER + 3.5));
   if (rings.length)
     parts.push(el("path", { d: rings.join(""), stroke: style.colour, "stroke-width": 1.5, fill: "none" }));
   return el("g", { "data-line": line.id }, parts.join(""));
@@ -290,13 +281,56 @@ function drawEndLabels(
     .join("");
 }
 
-/** A path generator that leaves a gap wherever a value is missing. */
+/** Provisional and projected figures have hollow markers. */
+const isHollow = (p: ChartPoint) => p.provisional === true || p.projected === true;
+
+/** A path generator over points with a figure; a `null` point breaks the line. */
 function linePath(x: (d: { t: number }) => number, y: (v: number) => number) {
   return d3line<PreparedPoint>()
     .defined(hasValue)
     .x((d) => r(x(d)))
     .y((d) => r(y(d.value!)))
     .digits(1);
+}
+
+/**
+ * A line as paths: solid through measured figures, dashed from the last measured figure through
+ * projected ones, and broken wherever a figure is missing or (for figures) a period is absent.
+ */
+function linePaths(
+  line: PreparedLine,
+  x: (d: { t: number }) => number,
+  y: (v: number) => number,
+  stroke: Record<string, string | number | undefined>,
+): string {
+  // A target is a trajectory between milestones, so only figures break at absent periods.
+  const runs = line.role === "target" ? [...line.points] : withBreaks(line.points);
+  const path = linePath(x, y);
+  const gap = (d: PreparedPoint): PreparedPoint => ({ ...d, value: null });
+  const measured = path(runs.map((d) => (d.projected ? gap(d) : d)));
+  const projected = path(
+    runs.map((d, i) => (d.projected || (hasValue(d) && runs[i + 1]?.projected && hasValue(runs[i + 1]!)) ? d : gap(d))),
+  );
+  const attrs = { ...stroke, "stroke-linecap": "round", "stroke-linejoin": "round" };
+  return (
+    (measured ? el("path", { d: measured, ...attrs }) : "") +
+    (projected ? el("path", { d: projected, ...attrs, "stroke-dasharray": "5 4", "data-projected": "" }) : "")
+  );
+}
+
+/** The points with a `null` point between any two periods that do not follow on from each other. */
+function withBreaks(points: readonly PreparedPoint[]): PreparedPoint[] {
+  return points.flatMap((d, i) => {
+    const next = points[i + 1];
+    return next && !followsOn(d, next) ? [d, { ...d, value: null }] : [d];
+  });
+}
+
+/** Whether `b` is the period straight after `a` (dates, like other mixed shapes, are taken to follow on). */
+function followsOn(a: PreparedPoint, b: PreparedPoint): boolean {
+  if (a.p.kind !== b.p.kind || a.p.kind === "date") return true;
+  const dayAfter = new Date(Date.parse(`${a.p.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return b.p.start <= dayAfter;
 }
 
 function strokeOf(style: LineStyle) {

@@ -97,8 +97,14 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
     const checkTargets = (targets: typeof kpi.targets, base: Path) => {
       const seen = new Set<string>();
       targets.forEach((m, i) => {
-        if (seen.has(m.period)) problems.push({ ...at(file, [...base, i, "period"]), message: `two milestones for period "${m.period}"`, fix: "Keep one target per period" });
-        seen.add(m.period);
+        const key = m.period ?? "(no date)";
+        if (seen.has(key))
+          problems.push({
+            ...at(file, [...base, i, "period"]),
+            message: m.period ? `two milestones for period "${m.period}"` : "two milestones with no date",
+            fix: m.period ? "Keep one target per period" : "Keep one undated target; give the others their dates",
+          });
+        seen.add(key);
         comparatorsIn(m.target).forEach((c) => ref({ file, path: [...base, i, "target"], value: c, noun: "comparator", known: comparatorIds, where: `a comparator with id "${c}" to this KPI` }));
         if (usesBaseline(m.target) && (!kpi.baseline || kpi.baseline.value === null))
           problems.push({ ...at(file, [...base, i, "target"]), message: "this target is relative to the baseline, but the KPI has no baseline value", fix: "Add baseline.value, or store the target as unquantified until the baseline is set" });
@@ -110,6 +116,15 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
     kpi.commentary.forEach((c, i) => {
       if (c.report) reportRef(file, ["commentary", i, "report"], c.report);
     });
+    kpi.judgements.forEach((j, i) => reportRef(file, ["judgements", i, "report"], j.report));
+    kpi.breaks.forEach((b, i) => {
+      if (b.series) ref({ file, path: ["breaks", i, "series"], value: b.series, noun: "series", known: seriesIds, where: "a series with that id" });
+    });
+    if (kpi.continues) {
+      ref({ file, path: ["continues"], value: kpi.continues, noun: "KPI", known: existing.kpis, where: `data/kpis/${kpi.continues}.json` });
+      const loop = continuesLoop(portal, file);
+      if (loop) problems.push({ ...at(file, ["continues"]), message: `the history goes round in a circle: ${loop.join(" → ")}`, fix: "Each indicator continues an older one; the oldest continues none" });
+    }
     kpi.rebaselines.forEach((r, i) => {
       if (r.decision) ref({ file, path: ["rebaselines", i, "decision"], value: r.decision, noun: "decision", known: decisionIds, where: "the decision to a meeting file" });
       if (r.previousTargets) checkTargets(r.previousTargets, ["rebaselines", i, "previousTargets"]);
@@ -169,6 +184,18 @@ function duplicates(items: { id: string; path: Path }[], noun: string): [Path, s
     else first.set(id, path);
   }
   return out;
+}
+
+/** The chain of `continues` from one KPI file when it comes back to itself, else undefined. */
+function continuesLoop(portal: Portal, file: string): string[] | undefined {
+  const bySlug = new Map(portal.kpis.map((k) => [k.slug, k]));
+  const start = portal.kpis.find((k) => k.file === file);
+  const chain: string[] = [];
+  for (let k = start; k; k = k.data.continues ? bySlug.get(k.data.continues) : undefined) {
+    if (chain.includes(k.slug)) return k.slug === start?.slug ? [...chain, k.slug] : undefined;
+    chain.push(k.slug);
+  }
+  return undefined;
 }
 
 function comparatorsIn(t: TargetExpr): string[] {

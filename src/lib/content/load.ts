@@ -11,6 +11,8 @@ import {
   siteSchema,
 } from "../../schemas/index.ts";
 import { crossCheck } from "./crosscheck.ts";
+import { checkPlausibility } from "./plausibility.ts";
+import { today } from "../queries.ts";
 import { REDIRECTS_FILE, parseRedirects } from "./redirects.ts";
 import { checkMarkdown, renderMarkdown } from "./markdown.ts";
 import type { Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
@@ -232,6 +234,7 @@ export function loadPortal(root: string): LoadResult {
       reports: new Set(reports.map((r) => r.slug)),
       reportVersions: listedVersions(root),
     }),
+    ...checkPlausibility(portal, sources, { today: today() }),
   );
   if (problems.length || !site) return { ok: false, problems };
   return { ok: true, portal, sources };

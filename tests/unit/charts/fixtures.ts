@@ -11,6 +11,7 @@ const point = z.strictObject({
   period: periodKey,
   value: z.number().nullable(),
   provisional: z.boolean().exactOptional(),
+  projected: z.boolean().exactOptional(),
   revised: z.boolean().exactOptional(),
   missing: text.exactOptional(),
   suppressed: z.boolean().exactOptional(),
@@ -41,6 +42,8 @@ export const FIXTURES = [
   "cohorts",
   "single",
   "provisional-revised",
+  "absent-periods",
+  "projected",
   "empty",
 ] as const;
 

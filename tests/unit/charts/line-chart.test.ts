@@ -76,9 +76,32 @@ describe("lineChart", () => {
     expect(ys).not.toContain(axisY);
   });
 
-  it("marks a missing period with a tick on the x axis", () => {
-    const svg = chart(waits([30, 29, null, 27, 26]));
-    expect(svg).toMatch(/<path d="M[\d.]+,[\d.]+v-8" stroke="#1d4f91"/);
+  it("draws nothing at a missing value: no mark on the zero line, the line breaks into two runs", () => {
+    const svg = chart(waits([30, 29, null, 27, 26]))!;
+    expect(svg).not.toMatch(/v-8/);
+    const line = /<g data-line="all"><path d="([^"]+)"/.exec(svg)![1]!;
+    expect(line.match(/M/g)).toHaveLength(2);
+  });
+
+  it("breaks the line where a period is absent from the data, without a null point", () => {
+    const svg = chart(loadFixture("absent-periods"))!;
+    const line = /<g data-line="all"><path d="([^"]+)"/.exec(svg)![1]!;
+    expect(line.match(/M/g)).toHaveLength(2);
+  });
+
+  it("keeps a target line whole between milestones that are not consecutive periods", () => {
+    const svg = chart(loadFixture("rising"))!;
+    const target = /<g data-line="target"><path d="([^"]+)"/.exec(svg)![1]!;
+    expect(target.match(/M/g)).toHaveLength(1);
+  });
+
+  it("draws projected figures as a dashed line from the last measured figure, apart from the solid line", () => {
+    const svg = chart(loadFixture("projected"))!;
+    const solid = /<g data-line="all"><path d="([^"]+)"/.exec(svg)![1]!;
+    const dashed = /<path d="([^"]+)"[^>]*stroke-dasharray="5 4"[^>]*data-projected/.exec(svg)![1]!;
+    expect(solid.match(/[ML]/g)).toHaveLength(3);
+    expect(dashed.match(/[ML]/g)).toHaveLength(3);
+    expect(dashed.startsWith(`M${solid.split("L").at(-1)}`)).toBe(true);
   });
 
   it("has an accessible name: role img labelled by its title and description", () => {

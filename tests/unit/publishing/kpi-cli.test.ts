@@ -279,9 +279,19 @@ describe("the commands as an officer runs them", () => {
   });
   it("adds a value to the content root named by PORTAL_DIR", () => {
     const root = tempRoot();
-    const r = spawn("kpi", ["add", "waits", "2020-01", "-1"], root);
+    const r = spawn("kpi", ["add", "waits", "2020-01", "12"], root);
     expect([r.code, r.err]).toEqual([0, ""]);
-    expect(values(root, "waits").at(-1)).toEqual({ period: "2020-01", value: -1 });
+    expect(values(root, "waits").at(-1)).toEqual({ period: "2020-01", value: 12 });
+  });
+  it("refuses an impossible figure (a negative wait), naming the file and line, and changes nothing", () => {
+    const root = tempRoot();
+    const before = snapshot(root);
+    const r = spawn("kpi", ["add", "waits", "2020-01", "-1"], root);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /data\/kpis\/waits\.json:\d+ — series\[0\]\.values\[\d+\]\.value: -1 is below 0, the lowest a weeks figure can be/,
+    );
+    expect(snapshot(root)).toEqual(before);
   });
   it("exits 1 with a plain message on bad input", () => {
     const root = tempRoot();

@@ -1,0 +1,112 @@
+/**
+ * Figures and dates that cannot be true: a percentage above 100, a count of 2.5 children,
+ * a figure for a month that has not begun, a report published tomorrow, a meeting "held" next week.
+ * Pure: the day the build treats as today is passed in.
+ */
+import type { Kpi, Unit } from "../../schemas/index.ts";
+import { period } from "../period.ts";
+import type { Portal } from "./model.ts";
+import { formatPath, type Path, type Problem } from "./problems.ts";
+import type { SourceFile } from "./source.ts";
+
+/** The values a unit can take unless the indicator says otherwise in `range`. */
+const UNIT_RANGE: Record<Unit, { min?: number; max?: number }> = {
+  percent: { min: 0, max: 100 },
+  count: { min: 0 },
+  weeks: { min: 0 },
+  days: { min: 0 },
+  gbp: {},
+  rate: { min: 0 },
+  score: {},
+};
+
+/** The range a KPI's figures must fall in: its own `range` where set, else its unit's. */
+export function allowedRange(kpi: Pick<Kpi, "unit" | "range">): { min?: number | undefined; max?: number | undefined } {
+  const unit = UNIT_RANGE[kpi.unit];
+  return { min: kpi.range?.min ?? unit.min, max: kpi.range?.max ?? unit.max };
+}
+
+/** Why a single figure cannot be right for this KPI, or undefined when it can. */
+export function impossibleFigure(kpi: Pick<Kpi, "unit" | "range">, value: number): string | undefined {
+  if (!Number.isFinite(value)) return `${value} is not a figure`;
+  const { min, max } = allowedRange(kpi);
+  const what = kpi.range ? "this indicator's range" : `a ${kpi.unit === "percent" ? "percentage" : kpi.unit} figure`;
+  if (min !== undefined && value < min) return `${value} is below ${min}, the lowest ${what} can be`;
+  if (max !== undefined && value > max) return `${value} is above ${max}, the highest ${what} can be`;
+  if (kpi.unit === "count" && !Number.isInteger(value)) return `${value} is not a whole number, and this KPI counts`;
+  return undefined;
+}
+
+const RANGE_FIX =
+  'Check the figure against the paper; if the indicator really can take it (e.g. a percentage change), set "range" on the KPI';
+
+/** Every impossible figure or date in a loaded portal, located. */
+export function checkPlausibility(
+  portal: Portal,
+  sources: ReadonlyMap<string, SourceFile>,
+  options: { today: string },
+): Problem[] {
+  const problems: Problem[] = [];
+  const at = (file: string, path: Path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
+  const { today } = options;
+
+  for (const { file, data: kpi } of portal.kpis) {
+    kpi.series.forEach((s, i) =>
+      s.values.forEach((v, j) => {
+        const path: Path = ["series", i, "values", j];
+        if (v.value !== null) {
+          const why = impossibleFigure(kpi, v.value);
+          if (why) problems.push({ ...at(file, [...path, "value"]), message: why, fix: RANGE_FIX });
+        }
+        v.revisions?.forEach((r, k) => {
+          const why = r.value === null ? undefined : impossibleFigure(kpi, r.value);
+          if (why) problems.push({ ...at(file, [...path, "revisions", k, "value"]), message: why, fix: RANGE_FIX });
+        });
+        if (!v.projected && period(v.period).start > today)
+          problems.push({
+            ...at(file, [...path, "period"]),
+            message: `a figure for ${v.period}, which has not begun (today is ${today})`,
+            fix: 'Check the period; a forecast is marked "projected": true',
+          });
+        if (v.asAt !== undefined && v.asAt > today)
+          problems.push({
+            ...at(file, [...path, "asAt"]),
+            message: `taken on ${v.asAt}, after today (${today})`,
+            fix: "Check the date the figure was taken",
+          });
+      }),
+    );
+    kpi.comparators.forEach((c, i) =>
+      c.values.forEach((v, j) => {
+        const why = impossibleFigure(kpi, v.value);
+        if (why) problems.push({ ...at(file, ["comparators", i, "values", j, "value"]), message: why, fix: RANGE_FIX });
+      }),
+    );
+    if (kpi.baseline?.value != null) {
+      const why = impossibleFigure(kpi, kpi.baseline.value);
+      if (why) problems.push({ ...at(file, ["baseline", "value"]), message: why, fix: RANGE_FIX });
+    }
+    if (kpi.range?.min !== undefined && kpi.range.max !== undefined && kpi.range.min > kpi.range.max)
+      problems.push({ ...at(file, ["range"]), message: `min ${kpi.range.min} is above max ${kpi.range.max}` });
+  }
+
+  for (const report of portal.reports)
+    for (const v of report.versions) {
+      if (v.data.status !== "draft" && period(v.data.published).start > today)
+        problems.push({
+          ...at(v.file, ["published"]),
+          message: `published ${v.data.published}, after today (${today})`,
+          fix: 'Check the date, or keep the version as status: "draft" until it is published',
+        });
+    }
+
+  for (const m of portal.meetings)
+    if (m.data.status === "held" && period(m.data.date).start > today)
+      problems.push({
+        ...at(m.file, ["status"]),
+        message: `marked held, but its date ${m.data.date} is after today (${today})`,
+        fix: 'Use status: "scheduled" until the meeting has taken place',
+      });
+
+  return problems;
+}

@@ -1,0 +1,40 @@
+/**
+ * One measure, one history: indicators that measure the same thing across plans (a 2019 KPI, its
+ * 2020 replacement, the 2023 figure) are linked by `continues` and read as one history, newest first.
+ */
+import type { Entry } from "./content/model.ts";
+import type { Kpi } from "../schemas/index.ts";
+
+/** Every indicator in the same measure's history as `slug`, newest first (the one that continues the others leads). */
+export function measureHistory(kpis: readonly Entry<Kpi>[], slug: string): Entry<Kpi>[] {
+  const bySlug = new Map(kpis.map((k) => [k.slug, k]));
+  const linked = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => linked.set(a, (linked.get(a) ?? new Set()).add(b));
+  for (const k of kpis)
+    if (k.data.continues && bySlug.has(k.data.continues)) {
+      link(k.slug, k.data.continues);
+      link(k.data.continues, k.slug);
+    }
+  const seen = new Set([slug]);
+  const queue = [slug];
+  for (let s = queue.shift(); s !== undefined; s = queue.shift())
+    for (const next of linked.get(s) ?? [])
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+  const generation = (k: Entry<Kpi>): number => {
+    let n = 0;
+    for (let c = k.data.continues; c && n < kpis.length; c = bySlug.get(c)?.data.continues) n++;
+    return n;
+  };
+  return [...seen]
+    .flatMap((s) => (bySlug.has(s) ? [bySlug.get(s)!] : []))
+    .sort((a, b) => generation(b) - generation(a) || a.slug.localeCompare(b.slug));
+}
+
+/** The newest indicator of a measure, when it is not this one: where "the latest figures" now live. */
+export function newerMeasure(kpis: readonly Entry<Kpi>[], slug: string): Entry<Kpi> | undefined {
+  const newest = measureHistory(kpis, slug)[0];
+  return newest && newest.slug !== slug ? newest : undefined;
+}

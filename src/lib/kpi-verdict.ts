@@ -1,0 +1,150 @@
+/**
+ * What a family is told about an indicator, all in one place: the status by the published rule,
+ * the period it is about, whether that figure is still current, and what the papers themselves said.
+ * Pure functions; the build's "today" is passed in.
+ */
+import type { Judgement, Kpi, Verdict } from "../schemas/index.ts";
+import {
+  type Direction,
+  directionOfTravel,
+  type Figure,
+  judgeFigure,
+  judgeKpi,
+  KPI_STATUS,
+  type KpiJudgement,
+  headlineSeries,
+} from "./kpi-status.ts";
+import { labelPeriod, period, type Period } from "./period.ts";
+import { formatDate } from "./format.ts";
+
+/** Days allowed after a period ends for its figure to be published (a quarter). */
+export const PUBLICATION_LAG_DAYS = 92;
+
+/** Whether the latest figure is the current one. */
+export type Currency =
+  | { readonly code: "current"; readonly expectedBy: string }
+  | { readonly code: "overdue"; readonly expectedBy: string }
+  | { readonly code: "ended" }
+  | { readonly code: "no-data" };
+
+const DAY = 86_400_000;
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const lengthInDays = (p: Period) => Math.round((Date.parse(p.end) - Date.parse(p.start)) / DAY) + 1;
+
+/**
+ * The day by which the next figure should be out: the end of the period after the latest one
+ * (a snapshot is expected again within a year), plus the publication lag.
+ */
+export function nextFigureExpected(latest: Period): string {
+  const length = latest.kind === "date" ? 365 : lengthInDays(latest);
+  return addDays(latest.end, length + PUBLICATION_LAG_DAYS);
+}
+
+/**
+ * Whether a figure is current: not if its plan has ended, nor once the next figure is overdue.
+ * `today` is the build's day (PORTAL_TODAY).
+ */
+export function currencyOf(latest: Figure | undefined, options: { today: string; planEnded: boolean }): Currency {
+  if (!latest) return { code: "no-data" };
+  if (options.planEnded) return { code: "ended" };
+  const expectedBy = nextFigureExpected(period(latest.period));
+  return options.today > expectedBy ? { code: "overdue", expectedBy } : { code: "current", expectedBy };
+}
+
+/** "as at February 2020", or "as at 19 October 2023 (year to date)" for a part-period figure. */
+export function asAtWords(latest: Figure): string {
+  const when = labelPeriod(period(latest.period));
+  return latest.asAt ? `for ${when}, as at ${formatDate(latest.asAt)}` : `for ${when}`;
+}
+
+/** The sentence that says how current a figure is, e.g. "Last reported for February 2020; no newer figure has been published." */
+export function currencySentence(latest: Figure | undefined, currency: Currency): string {
+  if (!latest || currency.code === "no-data") return "No figure has been published yet.";
+  const at = asAtWords(latest);
+  switch (currency.code) {
+    case "current":
+      return `Latest figure ${at}. The next is expected by ${formatDate(currency.expectedBy)}.`;
+    case "overdue":
+      return `Last reported ${at}; no newer figure has been published (one was expected by ${formatDate(currency.expectedBy)}).`;
+    case "ended":
+      return `Last reported ${at}; the plan it measured has ended and no newer figure has been published.`;
+  }
+}
+
+/** The paper's verdicts in words. */
+export const VERDICT_WORDS: Record<Verdict, string> = {
+  met: "target met",
+  "on-track": "on track",
+  "at-risk": "at risk (slightly off track)",
+  "off-track": "not on track",
+  "not-met": "target not met",
+  "no-verdict": "no verdict",
+};
+
+/** The paper's verdicts that say the same as each computed status. */
+const AGREEING: Record<KpiJudgement["code"], readonly Verdict[]> = {
+  met: ["met", "on-track"],
+  close: ["at-risk", "off-track", "not-met"],
+  missed: ["at-risk", "off-track", "not-met"],
+  "no-target": [],
+  untargeted: [],
+  "no-data": [],
+  context: [],
+  "no-direction": [],
+};
+
+export interface PaperComparison {
+  readonly judgement: Judgement;
+  /** The status by the published rule for the same figure the paper judged. */
+  readonly computed: KpiJudgement;
+  /** Undefined when the paper gave no verdict to compare. */
+  readonly agrees: boolean | undefined;
+  /** The comparison in words, for readers. */
+  readonly sentence: string;
+}
+
+/**
+ * Sets the paper's own verdict beside the published rule's, for the same figure: the one for the
+ * judgement's `period` where given, otherwise the latest that had ended when the report was published.
+ */
+export function comparePaper(kpi: Kpi, judgement: Judgement, options: { published: string }): PaperComparison {
+  const figure = judgement.period
+    ? headlineSeries(kpi).values.find(
+        (v): v is Figure => v.period === judgement.period && v.value !== null && !v.projected,
+      )
+    : undefined;
+  const computed = figure ? judgeFigure(kpi, figure) : judgeKpi(kpi, { asOf: period(options.published).end });
+  const said = `The report said: ${VERDICT_WORDS[judgement.verdict]}${judgement.about ? ` (about ${judgement.about})` : ""}.`;
+  if (judgement.verdict === "no-verdict")
+    return { judgement, computed, agrees: undefined, sentence: `The report gave no verdict.` };
+  const rule = KPI_STATUS[computed.code].label.toLowerCase();
+  const figureWords = computed.latest ? ` for ${labelPeriod(period(computed.latest.period))}` : "";
+  const agrees = AGREEING[computed.code].includes(judgement.verdict);
+  const sentence = agrees
+    ? `${said} The published rule agrees: ${rule}${figureWords}.`
+    : `${said} By the published rule: ${rule}${figureWords}, because ${lowerFirst(computed.rule)}`;
+  return { judgement, computed, agrees, sentence };
+}
+
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** Everything shown about where an indicator stands. */
+export interface KpiVerdict {
+  readonly judgement: KpiJudgement;
+  readonly currency: Currency;
+  /** e.g. "Last reported for November 2019; no newer figure has been published." */
+  readonly currencySentence: string;
+  readonly direction: { direction: Direction; from?: Figure; to?: Figure };
+}
+
+export function kpiVerdict(kpi: Kpi, options: { today: string; planEnded: boolean }): KpiVerdict {
+  const judgement = judgeKpi(kpi);
+  const currency = currencyOf(judgement.latest, options);
+  return {
+    judgement,
+    currency,
+    currencySentence: currencySentence(judgement.latest, currency),
+    direction: directionOfTravel(kpi),
+  };
+}

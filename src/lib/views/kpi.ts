@@ -1,0 +1,104 @@
+/**
+ * Everything the indicator page shows, worked out once and tested without Astro:
+ * the dated verdict, the paper's own judgements beside it, the targets as numbers,
+ * corrections, the measure's history, and the record that links to it.
+ */
+import type { Entry, Portal } from "../content/model.ts";
+import type { Kpi, Milestone, Observation, Series } from "../../schemas/index.ts";
+import { comparatorAt, formatterFor, headlineSeries, resolveTarget, type ResolvedTarget } from "../kpi-status.ts";
+import { comparePaper, kpiVerdict, type KpiVerdict, type PaperComparison } from "../kpi-verdict.ts";
+import { measureHistory } from "../kpi-history.ts";
+import { actionsMeasuredBy, decisionsAbout, kpiUpdated, reportLink, findVersion } from "../queries.ts";
+import { comparePeriods, period } from "../period.ts";
+import type { ActionEntry, DecisionEntry } from "../content/model.ts";
+
+export interface TargetRow {
+  readonly milestone: Milestone;
+  /** The target for the milestone's own period (comparators looked up for that period). */
+  readonly resolved: ResolvedTarget;
+}
+
+export interface Correction {
+  readonly series: Series;
+  readonly value: Observation;
+  readonly revision: NonNullable<Observation["revisions"]>[number];
+}
+
+export interface PaperView extends PaperComparison {
+  readonly report: { href: string; title: string };
+}
+
+export interface KpiPageView {
+  readonly verdict: KpiVerdict;
+  /** The paper's verdicts, newest report first. */
+  readonly papers: readonly PaperView[];
+  readonly targets: readonly TargetRow[];
+  readonly corrections: readonly Correction[];
+  /** This measure's indicators across plans, newest first (just this one when it has no history). */
+  readonly history: readonly Entry<Kpi>[];
+  /** The newest indicator of the measure when it is not this one. */
+  readonly newer: Entry<Kpi> | undefined;
+  readonly planEnded: boolean;
+  readonly plan: { slug: string; title: string } | undefined;
+  readonly actions: readonly ActionEntry[];
+  readonly decisions: readonly DecisionEntry[];
+  readonly updated: string | undefined;
+}
+
+/** Whether the plan an indicator belongs to has ended (complete or replaced). */
+export function planEndedFor(portal: Portal, kpi: Kpi): boolean {
+  const plan = kpi.plan ? portal.plans.find((p) => p.slug === kpi.plan) : undefined;
+  return plan !== undefined && plan.data.status !== "active";
+}
+
+export function kpiPageView(portal: Portal, entry: Entry<Kpi>, options: { today: string }): KpiPageView {
+  const kpi = entry.data;
+  const planEnded = planEndedFor(portal, kpi);
+  const plan = kpi.plan ? portal.plans.find((p) => p.slug === kpi.plan) : undefined;
+  const history = measureHistory(portal.kpis, entry.slug);
+  const papers = kpi.judgements
+    .map((j) => {
+      const version = findVersion(portal, j.report);
+      const published = version?.data.published ?? "1900";
+      return { ...comparePaper(kpi, j, { published }), report: reportLink(portal, j.report), published };
+    })
+    .sort((a, b) => comparePeriods(period(b.published), period(a.published)));
+  return {
+    verdict: kpiVerdict(kpi, { today: options.today, planEnded }),
+    papers,
+    targets: targetRows(kpi),
+    corrections: kpi.series.flatMap((s) =>
+      s.values.flatMap((v) => (v.revisions ?? []).map((revision) => ({ series: s, value: v, revision }))),
+    ),
+    history,
+    newer: history[0] && history[0].slug !== entry.slug ? history[0] : undefined,
+    planEnded,
+    plan: plan && { slug: plan.slug, title: plan.data.title },
+    actions: actionsMeasuredBy(portal, entry.slug),
+    decisions: decisionsAbout(portal, { kpi: entry.slug }),
+    updated: kpiUpdated(kpi),
+  };
+}
+
+/** Each milestone's target as a number for its own period, by the same rule the status uses. */
+export function targetRows(kpi: Kpi): TargetRow[] {
+  const seriesId = headlineSeries(kpi).id;
+  const format = formatterFor(kpi);
+  return kpi.targets.map((milestone) => {
+    const at = milestone.period === undefined ? undefined : period(milestone.period);
+    return {
+      milestone,
+      resolved: resolveTarget(milestone.target, {
+        baseline: kpi.baseline?.value,
+        comparator: (id) => (at ? comparatorAt(kpi, id, at, seriesId) : latestComparator(kpi, id, seriesId)),
+        format,
+      }),
+    };
+  });
+}
+
+/** An undated target's comparator: the latest published figure. */
+function latestComparator(kpi: Kpi, id: string, seriesId: string) {
+  const far = period("9999");
+  return comparatorAt(kpi, id, far, seriesId);
+}
