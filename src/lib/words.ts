@@ -86,3 +86,10 @@ export const BASIS_WORDS = {
   "year-to-date": "the year to date",
   cumulative: "the running total since the series began",
 } as const;
+
+export const PLAN_STATUS = {
+  proposed: "Proposed: awaiting approval",
+  active: "In force",
+  complete: "Ended",
+  replaced: "Replaced by a later plan",
+} as const;

@@ -46,7 +46,11 @@ export const planSchema = z.strictObject({
   owner: text.describe('Who owns it, e.g. "Sefton Council and NHS Sefton".'),
   agreed: when.optional().describe("When it was agreed, as precisely as the papers say."),
   covers: text.optional().describe('The years it covers, e.g. "2023 to 2026".'),
-  status: z.enum(["active", "complete", "replaced"]),
+  status: z
+    .enum(["proposed", "active", "complete", "replaced"])
+    .describe(
+      "`proposed` while the papers show it awaiting approval (a draft put to a committee), `active` once adopted, `complete` or `replaced` once it has ended.",
+    ),
   ended: when.optional().describe("When the plan ended or was replaced, as precisely as the papers say."),
   order: z.number().int().default(100).describe("Where it is ordered on lists; lower first."),
   areas: z.array(area).min(1, { error: "a plan needs at least one area" }),

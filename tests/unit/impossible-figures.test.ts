@@ -165,12 +165,7 @@ describe("references the verdict model adds", () => {
   it("refuses an area with no actions unless it says why", () => {
     expect(
       problemsOf((r) =>
-        replaceIn(
-          r,
-          "content/plans/example-plan.md",
-          / {4}actions:\n(?: {6}.*\n| {8}.*\n)+/,
-          "    actions: []\n",
-        ),
+        replaceIn(r, "content/plans/example-plan.md", / {4}actions:\n(?: {6}.*\n| {8}.*\n)+/, "    actions: []\n"),
       ),
     ).toEqual([
       expect.stringMatching(

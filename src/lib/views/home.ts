@@ -3,6 +3,7 @@
  * first, ended plans' final position as such), counted only from current figures and dated,
  * and the newest figures published.
  */
+import { hasEnded, STATUS_ORDER } from "../plans.ts";
 import type { Entry, PlanEntry, Portal } from "../content/model.ts";
 import type { Kpi } from "../../schemas/index.ts";
 import { KPI_STATUS, type KpiStatusCode } from "../kpi-status.ts";
@@ -54,7 +55,7 @@ export function planIndicators(portal: Portal, plan: PlanEntry): Entry<Kpi>[] {
 }
 
 export function planPosition(portal: Portal, plan: PlanEntry, options: { today: string }): PlanPosition {
-  const ended = plan.data.status !== "active";
+  const ended = hasEnded(plan.data);
   const records = plan.actions.map((a) => actionHistory(portal, a.key).at(-1));
   const actionCounts = [
     ...Object.entries(ACTION_STATUS).map(([code, s]) => ({
@@ -115,7 +116,7 @@ export function planPositions(portal: Portal, options: { today: string }): PlanP
   return [...portal.plans]
     .sort(
       (a, b) =>
-        Number(a.data.status !== "active") - Number(b.data.status !== "active") ||
+        STATUS_ORDER[a.data.status] - STATUS_ORDER[b.data.status] ||
         Number(b.slug === featured) - Number(a.slug === featured) ||
         a.data.order - b.data.order,
     )
@@ -128,7 +129,7 @@ export function planPositions(portal: Portal, options: { today: string }): PlanP
  * `limit` keeps the home page short.
  */
 export function newestFigures(portal: Portal, options: { today: string; limit: number }): IndicatorOnHome[] {
-  const ended = new Set(portal.plans.filter((p) => p.data.status !== "active").map((p) => p.slug));
+  const ended = new Set(portal.plans.filter((p) => hasEnded(p.data)).map((p) => p.slug));
   return portal.kpis
     .map((entry) => ({
       entry,

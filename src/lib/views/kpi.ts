@@ -3,6 +3,7 @@
  * the dated verdict, the paper's own judgements beside it, the targets as numbers,
  * corrections, the measure's history, and the record that links to it.
  */
+import { hasEnded } from "../plans.ts";
 import type { Entry, Portal } from "../content/model.ts";
 import type { Kpi, Milestone, Observation, Series } from "../../schemas/index.ts";
 import { comparatorAt, formatterFor, headlineSeries, resolveTarget, type ResolvedTarget } from "../kpi-status.ts";
@@ -48,7 +49,7 @@ export interface KpiPageView {
 /** Whether the plan an indicator belongs to has ended (complete or replaced). */
 export function planEndedFor(portal: Portal, kpi: Kpi): boolean {
   const plan = kpi.plan ? portal.plans.find((p) => p.slug === kpi.plan) : undefined;
-  return plan !== undefined && plan.data.status !== "active";
+  return plan !== undefined && hasEnded(plan.data);
 }
 
 export function kpiPageView(portal: Portal, entry: Entry<Kpi>, options: { today: string }): KpiPageView {
