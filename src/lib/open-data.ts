@@ -1,7 +1,7 @@
 /** Open data: every KPI series as tidy rows, the same numbers the pages show. */
 import { stringify } from "csv-stringify/sync";
 import type { Entry, Portal } from "./content/model.ts";
-import { slugify } from "./content/load.ts";
+import { slugify } from "./slug.ts";
 import type { Kpi } from "../schemas/index.ts";
 import { targetAt } from "./kpi-status.ts";
 import { comparePeriods, labelPeriod, period } from "./period.ts";

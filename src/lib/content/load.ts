@@ -1,3 +1,4 @@
+import { slugify } from "../slug.ts";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type * as z from "zod";
@@ -84,9 +85,6 @@ function listedVersions(root: string): Map<string, Set<number>> {
   return out;
 }
 
-export function slugify(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "untitled";
-}
 
 /** Parses and validates one file against a schema; records problems, returns the data or undefined. */
 function validate<S extends z.ZodType>(

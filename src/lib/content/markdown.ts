@@ -1,5 +1,6 @@
 import MarkdownIt from "markdown-it";
 import type { Problem } from "./problems.ts";
+import { slugify } from "../slug.ts";
 
 /** Raw HTML is switched off: officer Markdown can never inject markup or script. */
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -17,6 +18,20 @@ for (const rule of ["th_open", "td_open"] as const) {
   };
 }
 
+// Every heading gets an id ("section-" and its words), so a contents list and a councillor's link can point at it.
+md.core.ruler.push("heading_ids", (state) => {
+  const used = new Set<string>();
+  state.tokens.forEach((token, i) => {
+    if (token.type !== "heading_open") return;
+    const base = `section-${slugify(state.tokens[i + 1]?.content ?? "")}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    token.attrSet("id", id);
+  });
+  return true;
+});
+
 // A wide table scrolls inside a labelled region that keyboard users can focus and scroll.
 md.renderer.rules["table_open"] = (tokens, i, options, env: { tables?: number }, self) => {
   env.tables = (env.tables ?? 0) + 1;
@@ -27,6 +42,16 @@ md.renderer.rules["table_close"] = (tokens, i, options, _env, self) => `${self.r
 /** Renders officer Markdown to HTML. Headings start at h2 because every page has its own h1. */
 export function renderMarkdown(source: string): string {
   return md.render(source, {});
+}
+
+/** The h2 headings of officer Markdown, with the ids the rendered HTML gives them, for a contents list. */
+export function outlineOf(source: string): { id: string; text: string }[] {
+  const tokens = md.parse(source, {});
+  return tokens.flatMap((t, i) =>
+    t.type === "heading_open" && t.tag === "h2"
+      ? [{ id: t.attrGet("id") ?? "", text: (tokens[i + 1]?.children ?? []).map((c) => c.content).join("") }]
+      : [],
+  );
 }
 
 /** Renders a short inline fragment (no paragraph wrapper). */
