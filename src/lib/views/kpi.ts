@@ -44,6 +44,8 @@ export interface KpiPageView {
   readonly actions: readonly ActionEntry[];
   readonly decisions: readonly DecisionEntry[];
   readonly updated: string | undefined;
+  /** Who answers for the figure: the leads of the actions it measures, as printed, without repeats. */
+  readonly leads: readonly string[];
 }
 
 /** Whether the plan an indicator belongs to has ended (complete or replaced). */
@@ -78,6 +80,7 @@ export function kpiPageView(portal: Portal, entry: Entry<Kpi>, options: { today:
     actions: actionsMeasuredBy(portal, entry.slug),
     decisions: decisionsAbout(portal, { kpi: entry.slug }),
     updated: kpiUpdated(kpi),
+    leads: [...new Set(actionsMeasuredBy(portal, entry.slug).flatMap((a) => (a.lead ? [a.lead] : [])))],
   };
 }
 
