@@ -8,6 +8,7 @@ import { portalContent } from "./src/integrations/portal.ts";
 import { searchIndex } from "./src/integrations/search.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
 import { redirects } from "./src/integrations/redirects.ts";
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES } from "./src/lib/security-policy.ts";
 
 const root = resolve(process.env.PORTAL_DIR ?? process.cwd());
 /** The public address, from the content root's site settings (validated by portalContent). */
@@ -25,20 +26,12 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   integrations: [portalContent(), mdx(), sitemap(), redirects(), searchIndex()],
   devToolbar: { enabled: false },
-  // A strict Content-Security-Policy in every page's <meta>; Astro adds hashes for its own scripts and styles.
-  // 'wasm-unsafe-eval' lets Pagefind's WebAssembly search run; nothing may load from another origin.
-  // frame-ancestors cannot go in a <meta>: public/_headers carries it for hosts that read that file.
+  // A strict Content-Security-Policy in every page's <meta> (src/lib/security-policy.ts); Astro adds
+  // hashes for its scripts and styles, and the portal integration keeps only those each page uses.
   security: {
     csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "connect-src 'self'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: [...CSP_SCRIPT_SOURCES] },
     },
   },
   prefetch: false,
