@@ -1,9 +1,9 @@
 // @ts-check
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import { parse } from "yaml";
+import { readInside } from "./src/lib/content/boundary.ts";
 import { portalContent } from "./src/integrations/portal.ts";
 import { searchIndex } from "./src/integrations/search.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
@@ -14,7 +14,7 @@ const root = resolve(process.env.PORTAL_DIR ?? process.cwd());
 /** The public address, from the content root's site settings (validated by portalContent). */
 const site = (() => {
   try {
-    return parse(readFileSync(resolve(root, "content/site.yml"), "utf8"))?.baseUrl;
+    return parse(readInside(root, "content/site.yml"))?.baseUrl;
   } catch {
     return undefined;
   }

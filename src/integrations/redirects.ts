@@ -1,8 +1,9 @@
 import type { AstroIntegration } from "astro";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatGateProblems } from "../lib/gates/problem.ts";
+import { readInside } from "../lib/content/boundary.ts";
 import { REDIRECTS_FILE, parseRedirects, redirectFiles } from "../lib/content/redirects.ts";
 import { contentRoot, getPortal } from "../lib/portal.ts";
 
@@ -16,8 +17,9 @@ export function redirects(): AstroIntegration {
     name: "portal-redirects",
     hooks: {
       "astro:build:done": ({ dir, logger }) => {
-        const file = join(contentRoot(), REDIRECTS_FILE);
-        const { entries, problems } = parseRedirects(existsSync(file) ? readFileSync(file, "utf8") : undefined);
+        const root = contentRoot();
+        const exists = existsSync(join(root, REDIRECTS_FILE));
+        const { entries, problems } = parseRedirects(exists ? readInside(root, REDIRECTS_FILE) : undefined);
         if (problems.length)
           throw new Error(`${REDIRECTS_FILE} has problems:\n${formatGateProblems(problems).join("\n")}`);
         const out = fileURLToPath(dir);
