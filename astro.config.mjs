@@ -10,6 +10,11 @@ import { sitemap } from "./src/integrations/sitemap.ts";
 import { redirects } from "./src/integrations/redirects.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES } from "./src/lib/security-policy.ts";
 
+// No network at build: Astro's usage telemetry (which would also report build errors, with officers'
+// content in their messages) is off for this project on every machine, not only where someone ran
+// `astro telemetry disable`. Astro reads this variable each time it would send.
+process.env.ASTRO_TELEMETRY_DISABLED = "1";
+
 const root = resolve(process.env.PORTAL_DIR ?? process.cwd());
 /** The public address, from the content root's site settings (validated by portalContent). */
 const site = (() => {
