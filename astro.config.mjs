@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import { parse } from "yaml";
 import { readInside } from "./src/lib/content/boundary.ts";
+import { pageCsp } from "./src/integrations/page-csp.ts";
 import { portalContent } from "./src/integrations/portal.ts";
 import { searchIndex } from "./src/integrations/search.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
@@ -29,7 +30,7 @@ export default defineConfig({
   site,
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
-  integrations: [portalContent(), mdx(), sitemap(), redirects(), searchIndex()],
+  integrations: [portalContent(), mdx(), sitemap(), redirects(), pageCsp(), searchIndex()],
   devToolbar: { enabled: false },
   // A strict Content-Security-Policy in every page's <meta> (src/lib/security-policy.ts); Astro adds
   // hashes for its scripts and styles, and the portal integration keeps only those each page uses.
