@@ -274,6 +274,24 @@ describe("redirects", () => {
       problemsOf((r) => writeFileSync(join(r, "content/redirects.yml"), "- from: /kpis/old/\n  to: kpis/new/\n")),
     ).toEqual(['content/redirects.yml:1 — to: expected an address on this site starting with "/", got "kpis/new/"']);
   });
+  it("refuses, with their lines, redirects that would leave the site or never arrive", () => {
+    const text = [
+      "- from: /%2E%2e/%2e%2E/outside/",
+      "  to: /kpis/waits/",
+      "- from: /kpis/old/",
+      "  to: /\\elsewhere.example/",
+      "- from: /kpis/a/",
+      "  to: /kpis/b/",
+      "- from: /kpis/b/",
+      "  to: /kpis/a/",
+    ].join("\n");
+    expect(problemsOf((r) => writeFileSync(join(r, "content/redirects.yml"), text))).toEqual([
+      'content/redirects.yml:1 — from: an address may not contain "." or ".." segments, got "/%2E%2e/%2e%2E/outside/"',
+      'content/redirects.yml:3 — to: an address may not contain a backslash (\\), got "/\\\\elsewhere.example/"',
+      "content/redirects.yml:5 — to: /kpis/b/ is itself redirected (line 7), and following the entries leads back here: a loop never delivers the reader. Point each entry at a live page",
+      "content/redirects.yml:7 — to: /kpis/a/ is itself redirected (line 5), and following the entries leads back here: a loop never delivers the reader. Point each entry at a live page",
+    ]);
+  });
 });
 
 describe("a broken report version", () => {
