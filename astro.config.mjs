@@ -1,19 +1,26 @@
 // @ts-check
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import { parse } from "yaml";
+import { readInside } from "./src/lib/content/boundary.ts";
+import { pageCsp } from "./src/integrations/page-csp.ts";
 import { portalContent } from "./src/integrations/portal.ts";
 import { searchIndex } from "./src/integrations/search.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
 import { redirects } from "./src/integrations/redirects.ts";
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES } from "./src/lib/security-policy.ts";
+
+// No network at build: Astro's usage telemetry (which would also report build errors, with officers'
+// content in their messages) is off for this project on every machine, not only where someone ran
+// `astro telemetry disable`. Astro reads this variable each time it would send.
+process.env.ASTRO_TELEMETRY_DISABLED = "1";
 
 const root = resolve(process.env.PORTAL_DIR ?? process.cwd());
 /** The public address, from the content root's site settings (validated by portalContent). */
 const site = (() => {
   try {
-    return parse(readFileSync(resolve(root, "content/site.yml"), "utf8"))?.baseUrl;
+    return parse(readInside(root, "content/site.yml"))?.baseUrl;
   } catch {
     return undefined;
   }
@@ -23,22 +30,14 @@ export default defineConfig({
   site,
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
-  integrations: [portalContent(), mdx(), sitemap(), redirects(), searchIndex()],
+  integrations: [portalContent(), mdx(), sitemap(), redirects(), pageCsp(), searchIndex()],
   devToolbar: { enabled: false },
-  // A strict Content-Security-Policy in every page's <meta>; Astro adds hashes for its own scripts and styles.
-  // 'wasm-unsafe-eval' lets Pagefind's WebAssembly search run; nothing may load from another origin.
-  // frame-ancestors cannot go in a <meta>: public/_headers carries it for hosts that read that file.
+  // A strict Content-Security-Policy in every page's <meta> (src/lib/security-policy.ts); Astro adds
+  // hashes for its scripts and styles, and the portal integration keeps only those each page uses.
   security: {
     csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "connect-src 'self'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: [...CSP_SCRIPT_SOURCES] },
     },
   },
   prefetch: false,

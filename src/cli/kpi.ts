@@ -138,10 +138,7 @@ function write(changes: readonly ValueChange[], options: CliOptions, dryRun: boo
   }
   const result = writeChecked(options.root, writes);
   if (!result.ok)
-    refuse(
-      "the change would make the content fail its check, so every file was put back as it was:",
-      problemLines(result.problems),
-    );
+    refuse("the change would make the content fail its check, so no file was changed:", problemLines(result.problems));
   out(
     [
       `Updated ${files.join(", ")}:`,

@@ -105,6 +105,40 @@ describe("schema problems are located by file, line and field", () => {
       "content/reports/progress/v1.md:15 — a top-level heading (# …) is not allowed: the page title is already the top heading. Use ## for sections",
     ]);
   });
+  it("refuses a top-level heading written as a line underlined with ===", () => {
+    expect(problemsOf((r) => replaceIn(r, V1, "## Summary", "Summary\n======="))).toEqual([
+      "content/reports/progress/v1.md:15 — a top-level heading (a line underlined with ===) is not allowed: the page title is already the top heading. Start the line with ## instead, and remove the === line",
+    ]);
+  });
+  it("accepts a second-level heading written as a line underlined with ---", () => {
+    expect(problemsOf((r) => replaceIn(r, V1, "## Summary", "Summary\n-------"))).toEqual([]);
+  });
+  it("does not mistake an escaped \\< or HTML in code for raw HTML", () => {
+    expect(
+      problemsOf((r) => replaceIn(r, V1, "Waits are falling.", "Waits \\<b> fall; `<b>` is bold.\n\n```\n<div>\n```")),
+    ).toEqual([]);
+  });
+  it.each([
+    ["[the plan](javascript:alert(1))", "javascript:alert(1)"],
+    ["[the plan](JaVaScRiPt:alert(1))", "JaVaScRiPt:alert(1)"],
+    ["[the plan](java&#x09;script:alert(1))", "java%09script:alert(1)"],
+    ["[the plan](<  javascript:alert(1)>)", "javascript:alert(1)"],
+    ["[the plan](%6Aavascript:alert(1))", "%6Aavascript:alert(1)"],
+    ["[the plan](vbscript:msgbox(1))", "vbscript:msgbox(1)"],
+    ["[the plan](data:text/html;base64,PHNjcmlwdD4=)", "data:text/html;base64,PHNjcmlwdD4="],
+    ["<javascript:alert(1)>", "javascript:alert(1)"],
+  ])("refuses a script or data link in Markdown, however it is disguised: %s", (link, shown) => {
+    expect(problemsOf((r) => replaceIn(r, V1, "Waits are falling.", `Waits are falling: ${link}.`))).toEqual([
+      `content/reports/progress/v1.md:17 — a link to ${JSON.stringify(shown)} is not allowed: only web addresses (https://…), email addresses (mailto:…) and pages on this site can be linked. Link to a page on the web instead, or remove the link`,
+    ]);
+  });
+  it("refuses a data: image in Markdown, naming the line", () => {
+    expect(
+      problemsOf((r) => replaceIn(r, V1, "Waits are falling.", "Waits\nfall ![chart](data:image/png;base64,AAAA)")),
+    ).toEqual([
+      'content/reports/progress/v1.md:18 — an image from "data:image/png;base64,AAAA" is not allowed: only web addresses (https://…), email addresses (mailto:…) and pages on this site can be linked. Link to a page on the web instead, or remove the link',
+    ]);
+  });
   it("refuses a file name that is not a URL slug", () => {
     expect(problemsOf((r) => writeFileSync(join(r, "data/kpis/Waits Two.json"), "{}"))).toEqual([
       'data/kpis/Waits Two.json — the file name "Waits Two" is not a valid URL slug: use lower-case letters, digits and single hyphens. Rename it, e.g. to waits-two.json',
@@ -239,6 +273,24 @@ describe("redirects", () => {
     expect(
       problemsOf((r) => writeFileSync(join(r, "content/redirects.yml"), "- from: /kpis/old/\n  to: kpis/new/\n")),
     ).toEqual(['content/redirects.yml:1 — to: expected an address on this site starting with "/", got "kpis/new/"']);
+  });
+  it("refuses, with their lines, redirects that would leave the site or never arrive", () => {
+    const text = [
+      "- from: /%2E%2e/%2e%2E/outside/",
+      "  to: /kpis/waits/",
+      "- from: /kpis/old/",
+      "  to: /\\elsewhere.example/",
+      "- from: /kpis/a/",
+      "  to: /kpis/b/",
+      "- from: /kpis/b/",
+      "  to: /kpis/a/",
+    ].join("\n");
+    expect(problemsOf((r) => writeFileSync(join(r, "content/redirects.yml"), text))).toEqual([
+      'content/redirects.yml:1 — from: an address may not contain "." or ".." segments, got "/%2E%2e/%2e%2E/outside/"',
+      'content/redirects.yml:3 — to: an address may not contain a backslash (\\), got "/\\\\elsewhere.example/"',
+      "content/redirects.yml:5 — to: /kpis/b/ is itself redirected (line 7), and following the entries leads back here: a loop never delivers the reader. Point each entry at a live page",
+      "content/redirects.yml:7 — to: /kpis/a/ is itself redirected (line 5), and following the entries leads back here: a loop never delivers the reader. Point each entry at a live page",
+    ]);
   });
 });
 

@@ -10,6 +10,26 @@ describe("renderMarkdown", () => {
   it("renders a javascript: link as text, not a link", () => {
     expect(renderMarkdown("[click](javascript:alert(1))")).not.toContain("<a ");
   });
+  it.each([
+    "[click](java&#x09;script:alert(1))",
+    "[click](%6Aavascript:alert(1))",
+    "[click](data:text/html,x)",
+    "![x](data:image/png;base64,AAAA)",
+  ])("renders a disguised script or data address as text, not a link: %s", (source) => {
+    const html = renderMarkdown(source);
+    expect(html).not.toContain("<a ");
+    expect(html).not.toContain("<img ");
+  });
+  it("marks a link to another website as leaving the site, in words for screen readers", () => {
+    expect(renderMarkdown("See [the DfE guidance](https://www.gov.uk/send).")).toBe(
+      '<p>See <a href="https://www.gov.uk/send" rel="external">the DfE guidance<span class="visually-hidden"> (another website)</span></a>.</p>\n',
+    );
+  });
+  it("leaves links within the site and email links unmarked", () => {
+    expect(renderMarkdown("[KPIs](/kpis/) or [email](mailto:send@example.org)")).toBe(
+      '<p><a href="/kpis/">KPIs</a> or <a href="mailto:send@example.org">email</a></p>\n',
+    );
+  });
   it("gives table alignment as a class, since the CSP forbids inline styles", () => {
     const html = renderMarkdown("| a | b |\n|---|--:|\n| 1 | 2 |\n");
     expect(html).toContain('<td class="align-right">2</td>');

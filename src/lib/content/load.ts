@@ -1,5 +1,4 @@
-import { slugify } from "../slug.ts";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type * as z from "zod";
 import {
@@ -11,9 +10,11 @@ import {
   reportVersionSchema,
   siteSchema,
 } from "../../schemas/index.ts";
+import { boundaryProblems, readInside } from "./boundary.ts";
 import { crossCheck } from "./crosscheck.ts";
 import { checkPlausibility } from "./plausibility.ts";
 import { today } from "../queries.ts";
+import { slugify } from "../slug.ts";
 import { REDIRECTS_FILE, parseRedirects } from "./redirects.ts";
 import { checkMarkdown, renderMarkdown } from "./markdown.ts";
 import type { Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
@@ -43,7 +44,7 @@ const COLLECTIONS = {
 } as const satisfies Record<string, Collection>;
 
 function parseFile(root: string, file: string): ReturnType<typeof parseYamlFile> {
-  const text = readFileSync(join(root, file), "utf8");
+  const text = readInside(root, file);
   if (file.endsWith(".md")) return parseMarkdownFile(file, text);
   if (file.endsWith(".json")) return parseJsonFile(file, text.replace(/^\uFEFF/, ""));
   return parseYamlFile(file, text.replace(/^\uFEFF/, ""));
@@ -169,6 +170,8 @@ function loadReports(root: string, problems: Problem[], sources: Map<string, Sou
 export function loadPortal(root: string): LoadResult {
   const problems: Problem[] = [];
   const sources = new Map<string, SourceFile>();
+  problems.push(...boundaryProblems(root));
+  if (problems.length) return { ok: false, problems };
 
   for (const dir of ["content", "data"]) {
     if (!existsSync(join(root, dir))) problems.push({ file: dir, message: `the ${dir}/ folder is missing from ${root}`, fix: "Point PORTAL_DIR at a folder with content/ and data/" });
@@ -214,7 +217,7 @@ export function loadPortal(root: string): LoadResult {
 
   const reports = loadReports(root, problems, sources);
   if (existsSync(join(root, REDIRECTS_FILE))) {
-    for (const p of parseRedirects(readFileSync(join(root, REDIRECTS_FILE), "utf8")).problems)
+    for (const p of parseRedirects(readInside(root, REDIRECTS_FILE)).problems)
       problems.push({ file: REDIRECTS_FILE, line: Number(/:(\d+)$/.exec(p.where ?? "")?.[1]) || undefined, message: p.message });
   }
   const decisions = meetings.flatMap((m) => m.data.decisions.map((d) => ({ ...d, meeting: m.slug })));

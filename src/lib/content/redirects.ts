@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { GateProblem } from "../gates/problem.ts";
+import { CSP_WITHOUT_INLINE, REFERRER_POLICY } from "../security-policy.ts";
 
 /**
  * One record of `content/redirects.yml`, which answers every published URL that no
@@ -58,8 +59,10 @@ export function parseRedirects(
     }
     const { from, to, gone } = fields;
     let ok = true;
-    if (typeof from !== "string" || !isSitePath(from)) {
-      fail(line, `from: expected an address on this site starting with "/", got ${JSON.stringify(from ?? null)}`);
+    const fromProblem = typeof from === "string" ? sitePathProblem(from) : NOT_SITE_PATH;
+    const toProblem = typeof to === "string" ? sitePathProblem(to) : NOT_SITE_PATH;
+    if (typeof from !== "string" || fromProblem) {
+      fail(line, `from: ${fromProblem}, got ${JSON.stringify(from ?? null)}`);
       ok = false;
     } else if (seen.has(from)) {
       fail(line, `from: ${from} is already answered by the entry at line ${seen.get(from)}; keep one`);
@@ -68,8 +71,8 @@ export function parseRedirects(
     if ((to === undefined) === (gone === undefined)) {
       fail(line, "give exactly one of to (where it moved) or gone (why it was removed)");
       ok = false;
-    } else if (to !== undefined && (typeof to !== "string" || !isSitePath(to))) {
-      fail(line, `to: expected an address on this site starting with "/", got ${JSON.stringify(to)}`);
+    } else if (to !== undefined && toProblem) {
+      fail(line, `to: ${toProblem}, got ${JSON.stringify(to)}`);
       ok = false;
     } else if (gone !== undefined && (typeof gone !== "string" || gone.trim() === "")) {
       fail(line, "gone: expected a sentence saying why the page was removed");
@@ -86,11 +89,84 @@ export function parseRedirects(
         : { from: from as string, gone: (gone as string).trim(), line },
     );
   }
+  for (const p of chainProblems(entries)) fail(p.line, p.message);
   return { entries, problems };
 }
 
-function isSitePath(value: string): boolean {
-  return value.startsWith("/") && !value.startsWith("//") && !/[\s?]/.test(value);
+const NOT_SITE_PATH = 'expected an address on this site starting with "/"';
+const CONTROL_OR_SPACE = /[\p{Cc}\p{Cf}\p{Z}]/u;
+
+/**
+ * Why a value is not a plain address on this site, or undefined when it is. The address
+ * becomes a file path in the built site and a rule in the host's `_redirects`, and a
+ * browser reads it relative to the site, so it must be one unambiguous path: a single
+ * leading "/", no dot segments, no backslashes, no "//", no spaces or control characters,
+ * and none of these hidden behind percent-encoding (checked on every decoding, any case).
+ */
+export function sitePathProblem(value: string): string | undefined {
+  if (!value.startsWith("/")) return NOT_SITE_PATH;
+  let layer = value;
+  for (let decodings = 0; ; decodings++) {
+    if (CONTROL_OR_SPACE.test(layer)) return "an address may not contain spaces or control characters";
+    if (layer.includes("\\")) return "an address may not contain a backslash (\\)";
+    if (layer.includes("?")) return "an address here may not have a query (?…)";
+    const path = layer.split("#")[0]!;
+    if (path.startsWith("//") || path.includes("//")) return 'an address may not contain "//"';
+    if (path.split("/").some((segment) => segment === "." || segment === ".."))
+      return 'an address may not contain "." or ".." segments';
+    if (!layer.includes("%")) break;
+    if (decodings === 3) return 'an address may not be percent-encoded more than once (as in "%252e")';
+    try {
+      layer = decodeURIComponent(layer);
+    } catch {
+      return 'an address may only use "%" to encode a character, as in %20';
+    }
+  }
+  if (value.split("#").length > 2) return 'an address may contain at most one "#"';
+  const base = "https://portal.invalid";
+  const url = new URL(value, base);
+  if (url.origin !== base || url.pathname + url.hash !== value)
+    return "expected the address exactly as a browser shows it (letters other than a–z written with %, as in %C3%A9)";
+  return undefined;
+}
+
+const withoutFragment = (path: string): string => path.split("#")[0]!;
+
+/**
+ * Entries whose `to` is itself answered by another entry: a chain (the reader is sent on
+ * twice, and hosts may stop following) or a loop (the reader is never delivered).
+ */
+function chainProblems(entries: readonly RedirectEntry[]): { line: number; message: string }[] {
+  const byFrom = new Map(entries.map((e) => [e.from, e]));
+  const next = (to: string): RedirectEntry | undefined => byFrom.get(to) ?? byFrom.get(withoutFragment(to));
+  const problems: { line: number; message: string }[] = [];
+  for (const entry of entries) {
+    if (!("to" in entry)) continue;
+    const first = next(entry.to);
+    if (!first) continue;
+    const seen = new Set<string>([entry.from]);
+    let last: RedirectEntry = first;
+    let loop = false;
+    while (true) {
+      if (seen.has(last.from)) {
+        loop = true;
+        break;
+      }
+      seen.add(last.from);
+      const after = "to" in last ? next(last.to) : undefined;
+      if (!after) break;
+      last = after;
+    }
+    problems.push({
+      line: entry.line,
+      message: loop
+        ? `to: ${entry.to} is itself redirected (line ${first.line}), and following the entries leads back here: a loop never delivers the reader. Point each entry at a live page`
+        : "to" in last
+          ? `to: ${entry.to} is itself redirected (line ${first.line}); point this entry straight at ${last.to}`
+          : `to: ${entry.to} is itself marked gone (line ${last.line}); point this entry at a live page or mark it gone too`,
+    });
+  }
+  return problems;
 }
 
 /** The file a static host serves for a page address, or undefined when it is not a page. */
@@ -111,6 +187,8 @@ function pageHtml(options: { title: string; siteTitle: string | undefined; head:
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta http-equiv="content-security-policy" content="${CSP_WITHOUT_INLINE}">
+    <meta name="referrer" content="${REFERRER_POLICY}">
     <meta name="robots" content="noindex">
 ${options.head}    <title>${title}</title>
   </head>

@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { createInterface, type Interface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
+import { boundaryProblems } from "../content/boundary.ts";
 import { formatProblem, sortProblems, type Problem } from "../content/problems.ts";
 import { contentRoot } from "../portal.ts";
 
@@ -41,9 +42,15 @@ export function problemLines(problems: readonly Problem[]): string[] {
   return sortProblems(problems).map(formatProblem);
 }
 
-/** Runs a command body, turning a refusal into its message and exit code 1. */
+/**
+ * Runs a command body, turning a refusal into its message and exit code 1. Nothing runs
+ * while the content folders hold a link or a special file: a command must not read or
+ * write through one.
+ */
 export async function guard(options: CliOptions, body: () => Promise<number>): Promise<number> {
   try {
+    const unsafe = boundaryProblems(options.root);
+    if (unsafe.length) refuse("the content folders hold links or special files", problemLines(unsafe));
     return await body();
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;

@@ -8,6 +8,8 @@ import { loadValidatorConfig, validateHtml } from "../../../src/lib/gates/html-v
 import { checkLinks } from "../../../src/lib/gates/links.ts";
 import { formatGateProblems } from "../../../src/lib/gates/problem.ts";
 import { parseRedirects, redirectFiles } from "../../../src/lib/content/redirects.ts";
+import { insideOrThrow } from "../../../src/integrations/redirects.ts";
+import { CSP_WITHOUT_INLINE } from "../../../src/lib/security-policy.ts";
 
 const SAMPLE = `- from: /kpis/renamed/
   to: /kpis/kpi-1/
@@ -91,6 +93,8 @@ describe("redirectFiles", () => {
         <head>
           <meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1">
+          <meta http-equiv="content-security-policy" content="default-src 'self';img-src 'self' data:;object-src 'none';base-uri 'self';form-action 'self';connect-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';">
+          <meta name="referrer" content="no-referrer">
           <meta name="robots" content="noindex">
           <meta http-equiv="refresh" content="0; url=/kpis/kpi-1/">
           <link rel="canonical" href="/kpis/kpi-1/">
@@ -138,5 +142,94 @@ describe("redirectFiles", () => {
       const pages = files.map((f) => f.path).filter((p) => p.endsWith(".html"));
       expect(formatGateProblems(await validateHtml({ dir, pages, config }))).toEqual([]);
     });
+  });
+});
+
+describe("addresses that could leave the site", () => {
+  const problemsFor = (from: string, to = "/kpis/kpi-1/") =>
+    formatGateProblems(parseRedirects(`- from: ${JSON.stringify(from)}\n  to: ${JSON.stringify(to)}\n`).problems);
+
+  it.each([
+    ["/../../outside/", 'from: an address may not contain "." or ".." segments, got "/../../outside/"'],
+    [
+      "/kpis/%2e%2e/%2E%2e/outside/",
+      'from: an address may not contain "." or ".." segments, got "/kpis/%2e%2e/%2E%2e/outside/"',
+    ],
+    ["/kpis/%252e%252e/x/", 'from: an address may not contain "." or ".." segments, got "/kpis/%252e%252e/x/"'],
+    ["/kpis/./x/", 'from: an address may not contain "." or ".." segments, got "/kpis/./x/"'],
+    ["/kpis\\..\\x/", 'from: an address may not contain a backslash (\\), got "/kpis\\\\..\\\\x/"'],
+    ["/kpis/%5C../x/", 'from: an address may not contain a backslash (\\), got "/kpis/%5C../x/"'],
+    ["//elsewhere.example/", 'from: an address may not contain "//", got "//elsewhere.example/"'],
+    ["/kpis//x/", 'from: an address may not contain "//", got "/kpis//x/"'],
+    ["/kpis/x/?page=2", 'from: an address here may not have a query (?…), got "/kpis/x/?page=2"'],
+    ["/kpis/a b/", 'from: an address may not contain spaces or control characters, got "/kpis/a b/"'],
+    ["/kpis/a\u0000/", 'from: an address may not contain spaces or control characters, got "/kpis/a\\u0000/"'],
+    ["/kpis/%0a/", 'from: an address may not contain spaces or control characters, got "/kpis/%0a/"'],
+    ["/kpis/%zz/", 'from: an address may only use "%" to encode a character, as in %20, got "/kpis/%zz/"'],
+    [
+      "https://elsewhere.example/",
+      'from: expected an address on this site starting with "/", got "https://elsewhere.example/"',
+    ],
+  ])("refuses from: %j with a located message", (from, message) => {
+    expect(problemsFor(from)).toEqual([`content/redirects.yml — ${message} (content/redirects.yml:1)`]);
+  });
+
+  it.each([
+    ["/\\elsewhere.example/", 'to: an address may not contain a backslash (\\), got "/\\\\elsewhere.example/"'],
+    ["/%5celsewhere.example/", 'to: an address may not contain a backslash (\\), got "/%5celsewhere.example/"'],
+    ["//elsewhere.example/", 'to: an address may not contain "//", got "//elsewhere.example/"'],
+    ["/%2F/elsewhere.example/", 'to: an address may not contain "//", got "/%2F/elsewhere.example/"'],
+    ["javascript:alert(1)", 'to: expected an address on this site starting with "/", got "javascript:alert(1)"'],
+    ["/kpis/../../x/", 'to: an address may not contain "." or ".." segments, got "/kpis/../../x/"'],
+    [
+      "/kpis/é/",
+      'to: expected the address exactly as a browser shows it (letters other than a–z written with %, as in %C3%A9), got "/kpis/é/"',
+    ],
+  ])("refuses to: %j with a located message", (to, message) => {
+    expect(problemsFor("/kpis/old/", to)).toEqual([`content/redirects.yml — ${message} (content/redirects.yml:1)`]);
+  });
+
+  it("accepts plain addresses, percent-encoded letters and anchors", () => {
+    expect(problemsFor("/kpis/caf%C3%A9/#q3", "/kpis/kpi-1/#values")).toEqual([]);
+  });
+
+  it("refuses a chain, naming the final address", () => {
+    const text = "- from: /a/\n  to: /b/\n- from: /b/\n  to: /c/\n";
+    expect(formatGateProblems(parseRedirects(text).problems)).toEqual([
+      "content/redirects.yml — to: /b/ is itself redirected (line 3); point this entry straight at /c/ (content/redirects.yml:1)",
+    ]);
+  });
+
+  it("refuses a redirect to a page that is itself marked gone", () => {
+    const text = "- from: /a/\n  to: /b/#top\n- from: /b/\n  gone: Withdrawn.\n";
+    expect(formatGateProblems(parseRedirects(text).problems)).toEqual([
+      "content/redirects.yml — to: /b/#top is itself marked gone (line 3); point this entry at a live page or mark it gone too (content/redirects.yml:1)",
+    ]);
+  });
+
+  it("refuses a loop on every entry in it", () => {
+    const text = "- from: /a/\n  to: /b/\n- from: /b/\n  to: /a/\n";
+    expect(formatGateProblems(parseRedirects(text).problems)).toEqual([
+      "content/redirects.yml — to: /a/ is itself redirected (line 1), and following the entries leads back here: a loop never delivers the reader. Point each entry at a live page (content/redirects.yml:3)",
+      "content/redirects.yml — to: /b/ is itself redirected (line 3), and following the entries leads back here: a loop never delivers the reader. Point each entry at a live page (content/redirects.yml:1)",
+    ]);
+  });
+
+  it("never writes a file outside the built site, even if handed such a path", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gate-redirects-out-"));
+    try {
+      expect(insideOrThrow(dir, "kpis/old/index.html")).toBe(join(dir, "kpis/old/index.html"));
+      for (const path of ["../outside/index.html", "kpis/../../outside.html", "/etc/passwd", ""])
+        expect(() => insideOrThrow(dir, path)).toThrow(/refusing to write .* which is outside the built site/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("gives redirect pages the same Content-Security-Policy and referrer policy as every page", () => {
+    const [moved] = redirectFiles([{ from: "/a/", to: "/b/", line: 1 }]);
+    expect(moved?.contents).toContain(
+      `<meta http-equiv="content-security-policy" content="${CSP_WITHOUT_INLINE}">\n    <meta name="referrer" content="no-referrer">`,
+    );
   });
 });

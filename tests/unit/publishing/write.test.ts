@@ -1,8 +1,10 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadPortal } from "../../../src/lib/content/load.ts";
 import { describe, expect, it } from "vitest";
 import { formatProblem, sortProblems } from "../../../src/lib/content/problems.ts";
-import { writeChecked } from "../../../src/lib/publishing/write.ts";
+import { replaceFile, writeChecked } from "../../../src/lib/publishing/write.ts";
 import { read, snapshot, tempRoot } from "./helpers.ts";
 
 describe("writeChecked", () => {
@@ -50,5 +52,62 @@ describe("writeChecked", () => {
       expected: (p) => p.field === "changes",
     });
     expect(result).toEqual({ ok: true });
+  });
+  it("changes no file when the result fails the check: it is checked on a copy first", () => {
+    const root = tempRoot();
+    const before = snapshot(root);
+    const written: string[] = [];
+    const result = writeChecked(root, [{ file: "content/reports/new-report/v1.md", text: "---\ntitle: x\n---\n" }], {
+      hooks: { beforeRename: (temp) => written.push(temp) },
+    });
+    expect(result.ok).toBe(false);
+    expect(written).toEqual([]);
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe("replaceFile", () => {
+  const KPI = "data/kpis/waits.json";
+  const changed = (root: string) => read(root, KPI).replace('"Fixture"', '"Tracker"');
+
+  it("leaves the old file whole, and no temporary file, when interrupted between writing and renaming", () => {
+    const root = tempRoot();
+    const before = snapshot(root);
+    const fail = () => {
+      throw new Error("interrupted");
+    };
+    expect(() => writeChecked(root, [{ file: KPI, text: changed(root) }], { hooks: { beforeRename: fail } })).toThrow(
+      "interrupted",
+    );
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it("leaves the old file whole when the process is killed between writing and renaming", () => {
+    const root = tempRoot();
+    const before = read(root, KPI);
+    const script = `
+      import { replaceFile } from ${JSON.stringify(join(import.meta.dirname, "../../../src/lib/publishing/write.ts"))};
+      replaceFile(process.argv[1], "{ half a fi", { beforeRename: () => process.kill(process.pid, "SIGKILL") });`;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script, join(root, KPI)]);
+    expect(child.signal).toBe("SIGKILL");
+    expect(read(root, KPI)).toBe(before);
+    expect(loadPortal(root).ok).toBe(true);
+  });
+
+  it("keeps an existing file's permissions", () => {
+    const root = tempRoot();
+    chmodSync(join(root, KPI), 0o640);
+    expect(writeChecked(root, [{ file: KPI, text: changed(root) }])).toEqual({ ok: true });
+    expect(statSync(join(root, KPI)).mode & 0o777).toBe(0o640);
+    expect(read(root, KPI)).toBe(changed(root));
+  });
+
+  it("gives a new file the permissions any program would: 0666 less the umask", () => {
+    const root = tempRoot();
+    replaceFile(join(root, "content/new.yml"), "x: 1\n");
+    writeFileSync(join(root, "content/by-editor.yml"), "x: 1\n");
+    expect(statSync(join(root, "content/new.yml")).mode & 0o777).toBe(
+      statSync(join(root, "content/by-editor.yml")).mode & 0o777,
+    );
   });
 });
