@@ -1,6 +1,6 @@
 // @ts-check
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import { parse } from "yaml";
@@ -8,19 +8,31 @@ import { portalContent } from "./src/integrations/portal.ts";
 import { searchIndex } from "./src/integrations/search.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
 import { redirects } from "./src/integrations/redirects.ts";
+import { contentRoot, isOwnRoot } from "./src/lib/content-root.ts";
+import { publicAddress } from "./src/lib/site-url.ts";
 
-const root = resolve(process.env.PORTAL_DIR ?? process.cwd());
-/** The public address, from the content root's site settings (validated by portalContent). */
-const site = (() => {
+const root = contentRoot();
+/** baseUrl from the content root's site settings, read leniently: portalContent validates the file. */
+const baseUrl = (() => {
   try {
-    return parse(readFileSync(resolve(root, "content/site.yml"), "utf8"))?.baseUrl;
+    const value = parse(readFileSync(join(root, "content/site.yml"), "utf8"))?.baseUrl;
+    return typeof value === "string" ? value : undefined;
   } catch {
     return undefined;
   }
 })();
+/** The public address: SITE_URL, else baseUrl, else unknown (then no absolute address is published). */
+const address = publicAddress({ baseUrl });
+if (!address.ok) {
+  const error = new Error(address.message);
+  error.stack = address.message;
+  throw error;
+}
 
 export default defineConfig({
-  site,
+  ...(address.url ? { site: address.url } : {}),
+  // Another content root builds beside its own content, never over this repository's dist/.
+  ...(isOwnRoot() ? {} : { outDir: resolve(root, "dist") }),
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   integrations: [portalContent(), mdx(), sitemap(), redirects(), searchIndex()],

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { createInterface, type Interface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 import { formatProblem, sortProblems, type Problem } from "../content/problems.ts";
-import { contentRoot } from "../portal.ts";
+import { contentRoot, exitOnContentRootError } from "../content-root.ts";
 
 /** Asks the person at the keyboard a question; given only when the command runs in a terminal. */
 export type Ask = (question: string) => Promise<string>;
@@ -94,7 +94,7 @@ export async function runIfMain(moduleUrl: string, main: Main): Promise<void> {
     : undefined;
   try {
     process.exitCode = await main(process.argv.slice(2), {
-      root: contentRoot(),
+      root: exitOnContentRootError(() => contentRoot()),
       // npm runs scripts from the package folder; INIT_CWD is where the officer typed the command.
       cwd: process.env["INIT_CWD"] ?? process.cwd(),
       ask,
