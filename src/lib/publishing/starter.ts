@@ -337,8 +337,6 @@ jobs:
         uses: actions/checkout@v4
         with:
           path: content-root
-          # The URL gate compares urls.lock with the last commit, so it must be there.
-          fetch-depth: 2
 
       - name: Check out the portal code
         uses: actions/checkout@v4
