@@ -25,7 +25,7 @@ const baseUrl = (() => {
 const address = publicAddress({ baseUrl });
 if (!address.ok) {
   const error = new Error(address.message);
-  error.stack = address.message;
+  error.stack = ""; // the message is the whole story: no stack trace
   throw error;
 }
 

@@ -7,8 +7,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { loadPortal } from "../lib/content/load.ts";
-import { starterFiles } from "../lib/publishing/starter.ts";
-import { lockNewRoot } from "../lib/publishing/starter-lock.ts";
 import { parsePeriod, FREQUENCIES, type Frequency } from "../lib/period.ts";
 import { better as betterSchema, unit as unitSchema, type Better, type Unit } from "../schemas/index.ts";
 import { parseArgs, type OptionSpec } from "../lib/publishing/args.ts";
@@ -359,6 +357,7 @@ async function newKpi(given: string | undefined, ctx: Context): Promise<number> 
     seriesId,
     seriesLabel: s["series-label"] ?? "All children and young people",
     plan,
+    schema: relative(join(root, "data/kpis"), join(SCHEMA_DIR, "kpi.schema.json")).split("\\").join("/"),
   });
   save(ctx, [{ file, text }]);
   (ctx.options.out ?? console.log)(
@@ -375,6 +374,9 @@ async function newKpi(given: string | undefined, ctx: Context): Promise<number> 
 const SCHEMA_DIR = resolve(import.meta.dirname, "../../schema");
 
 async function newPortal(given: string | undefined, ctx: Context): Promise<number> {
+  // Loaded only here: the first build needs the gates' site scanner, which the other kinds never do.
+  const { starterFiles } = await import("../lib/publishing/starter.ts");
+  const { lockNewRoot } = await import("../lib/publishing/starter-lock.ts");
   const { ask } = ctx.options;
   const folder = await obtain(given, "Folder for the new portal's content (it must be new or empty):", ask);
   if (folder === undefined)

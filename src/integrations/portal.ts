@@ -28,7 +28,7 @@ export function portalContent(): AstroIntegration {
         const result = loadPortal(root);
         if (!result.ok) {
           const error = new Error(`The content has problems:\n\n${formatProblems(result.problems)}\n`);
-          error.stack = error.message;
+          error.stack = ""; // the located problems are the whole story: no stack trace
           if (command === "build") throw error;
           console.error(error.message);
           problems = formatProblems(result.problems);

@@ -13,7 +13,7 @@ export class ContentRootError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "ContentRootError";
-    this.stack = message;
+    this.stack = ""; // the message is the whole story: no stack trace
   }
 }
 

@@ -100,7 +100,7 @@ describe("Northmoor, a second council with only a content folder", () => {
       writeFileSync(
         join(root, "content/meetings/cyp-scrutiny-2025-01-15.md"),
         readFileSync(join(root, "content/meetings/cyp-scrutiny-2025-01-15.md"), "utf8").replace(
-          /\n    papers:\n      - title: Annual SEND report 2024\n        report: annual-send-report/,
+          "\n    papers:\n      - title: Annual SEND report 2024\n        report: annual-send-report",
           "",
         ),
       );
@@ -110,6 +110,25 @@ describe("Northmoor, a second council with only a content folder", () => {
       expect(gates.out).toContain("/reports/annual-send-report/ — was published (it is in urls.lock");
       expect(gates.code).toBe(1);
       git(root, "checkout", "-q", "--", ".");
+    },
+    LONG,
+  );
+
+  it(
+    "stops a build of bad content with the located problem and no stack trace",
+    () => {
+      const file = join(root, "data/kpis/persistent-absence-ehcp.json");
+      const good = readFileSync(file, "utf8");
+      writeFileSync(file, good.replace('"unit": "percent"', '"unit": "percentage"'));
+      try {
+        const build = npm("build", [], root);
+        expect(build.out).toContain("data/kpis/persistent-absence-ehcp.json:6 — unit: expected one of percent");
+        expect(build.out).not.toContain("Stack trace");
+        expect(build.out).not.toMatch(/^\s+at /m);
+        expect(build.code).not.toBe(0);
+      } finally {
+        writeFileSync(file, good);
+      }
     },
     LONG,
   );
@@ -313,3 +332,23 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe("the sample, which has no public address yet", () => {
+  const DIST = join(REPO, "dist");
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+
+  it("publishes no localhost address in any page, feed, calendar or data file", () => {
+    const published = files(DIST).filter((f) => /\.(html|xml|ics|json|txt|csv)$/.test(f) && !f.includes("/pagefind/"));
+    const local = published.filter((f) => /localhost|127\.0\.0\.1/.test(readFileSync(f, "utf8")));
+    expect(local).toEqual([]);
+  });
+
+  it("has no canonical link, no og:url and no sitemap", () => {
+    const home = readFileSync(join(DIST, "index.html"), "utf8");
+    expect(home).not.toContain('rel="canonical"');
+    expect(home).not.toContain('property="og:url"');
+    expect(existsSync(join(DIST, "sitemap.xml"))).toBe(false);
+    expect(readFileSync(join(DIST, "robots.txt"), "utf8")).toBe("User-agent: *\nAllow: /\n");
+  });
+});

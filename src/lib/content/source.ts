@@ -50,7 +50,7 @@ function unreadable(file: string, text: string): Problem | undefined {
       message: "the file is empty, so there is no line to point at",
       fix: "Write its content, or delete the file; npm run new starts a valid file of most kinds",
     };
-  if (/[\u0000\uFFFD]/.test(text) || text.startsWith("PK"))
+  if (text.includes("\u0000") || text.includes("\uFFFD") || text.startsWith("PK"))
     return {
       file,
       message: `this is not a text file (it holds binary data${text.startsWith("PK") ? ", like an Excel workbook or a zip file" : ""}), so it has no lines to point at`,
