@@ -10,24 +10,36 @@ import { searchIndex } from "./src/integrations/search.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
 import { redirects } from "./src/integrations/redirects.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES } from "./src/lib/security-policy.ts";
+import { contentRoot, isOwnRoot } from "./src/lib/content-root.ts";
+import { publicAddress } from "./src/lib/site-url.ts";
 
 // No network at build: Astro's usage telemetry (which would also report build errors, with officers'
 // content in their messages) is off for this project on every machine, not only where someone ran
 // `astro telemetry disable`. Astro reads this variable each time it would send.
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
 
-const root = resolve(process.env.PORTAL_DIR ?? process.cwd());
-/** The public address, from the content root's site settings (validated by portalContent). */
-const site = (() => {
+const root = contentRoot();
+/** baseUrl from the content root's site settings, read leniently: portalContent validates the file. */
+const baseUrl = (() => {
   try {
-    return parse(readInside(root, "content/site.yml"))?.baseUrl;
+    const value = parse(readInside(root, "content/site.yml"))?.baseUrl;
+    return typeof value === "string" ? value : undefined;
   } catch {
     return undefined;
   }
 })();
+/** The public address: SITE_URL, else baseUrl, else unknown (then no absolute address is published). */
+const address = publicAddress({ baseUrl });
+if (!address.ok) {
+  const error = new Error(address.message);
+  error.stack = ""; // the message is the whole story: no stack trace
+  throw error;
+}
 
 export default defineConfig({
-  site,
+  ...(address.url ? { site: address.url } : {}),
+  // Another content root builds beside its own content, never over this repository's dist/.
+  ...(isOwnRoot() ? {} : { outDir: resolve(root, "dist") }),
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   integrations: [portalContent(), mdx(), sitemap(), redirects(), pageCsp(), searchIndex()],

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --full] [--scales 1,2,3] [--timeout-min M] [--no-baseline] [--no-browser] [--keep]`
  *
- * Builds the sample content and synthetic portals of several scales with the real
+ * Builds the sample content (or the content root PORTAL_DIR names) and synthetic portals of several scales with the real
  * `astro build`, builds a bare Astro project of the same number of plain Markdown
  * pages as a yardstick, and prints build time, memory, output and index sizes, page
  * weights, the cost of a first search, and the issue's budgets as PASS/FAIL lines.
@@ -13,6 +13,7 @@ import { availableParallelism, cpus, release, tmpdir, totalmem, type } from "nod
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generateRoot } from "./content/main.ts";
+import { contentRoot, exitOnContentRootError } from "../src/lib/content-root.ts";
 import { TODAY } from "./content/generate.ts";
 import { expectedPages, LARGEST, PRESETS } from "./content/presets.ts";
 import { writeBaseline } from "./baseline/generate.ts";
@@ -51,6 +52,8 @@ const { values } = parseArgs({
 /** The portal being measured: this checkout, or another one given with --project. */
 const PROJECT = resolve(values.project ?? REPO);
 const ASTRO = join(PROJECT, "node_modules/astro/bin/astro.mjs");
+/** The real content measured beside the synthetic portals: PORTAL_DIR's content root, else the sample. */
+const OWN_ROOT = exitOnContentRootError(() => contentRoot(process.env, PROJECT));
 
 if (values.help) {
   console.log(`Usage: npm run bench [-- options]
@@ -170,7 +173,7 @@ async function build(options: {
 async function runTarget(name: string, scale: number | undefined): Promise<TargetResult> {
   console.log(`\n== ${name}`);
   const slug = name.replace(/\s+/g, "-");
-  let root = PROJECT;
+  let root = OWN_ROOT;
   let generateMs: number | undefined;
   if (scale !== undefined) {
     root = join(WORK, `content-scale-${scale}`);
@@ -274,7 +277,8 @@ const m = result.machine;
 console.log(
   `Portal benchmark: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, Astro ${m.astro}, Pagefind ${m.pagefind}, commit ${m.commit}`,
 );
-if (!values["no-sample"]) targets.push(await runTarget("sample", undefined));
+if (!values["no-sample"])
+  targets.push(await runTarget(process.env["PORTAL_DIR"] === undefined ? "sample" : "content root", undefined));
 for (const s of scales) targets.push(await runTarget(`scale ${s}`, s));
 
 const report = renderReport(result);

@@ -1,13 +1,15 @@
 /**
  * Runs the trust gates over a built site and says which page breaks which promise.
  *
- *   node scripts/gates.ts [gate ...] [--dist dist] [--concurrency N]
+ *   node scripts/gates.ts [gate ...] [--dist DIR] [--concurrency N]
  *
+ * Over the content root's built site (PORTAL_DIR/dist, else this repository's dist/), with
+ * that root's own urls.lock and content/redirects.yml.
  * Gates: links, html, urls, privacy, browser (all of these by default) and determinism
  * (rebuilds into a temporary folder and compares; slow, so only when named).
  * Exits 1 when any gate finds a problem.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -19,7 +21,8 @@ import { loadValidatorConfig, validateHtml } from "../src/lib/gates/html-validit
 import { checkLinks } from "../src/lib/gates/links.ts";
 import { formatGateProblems, type GateProblem } from "../src/lib/gates/problem.ts";
 import { checkThirdPartyReferences } from "../src/lib/gates/privacy-static.ts";
-import { checkProjectUrls, projectFiles } from "../src/lib/gates/project.ts";
+import { builtSite, checkProjectUrls, projectFiles } from "../src/lib/gates/project.ts";
+import { exitOnContentRootError } from "../src/lib/content-root.ts";
 
 const ALL = ["links", "html", "urls", "privacy", "browser", "determinism"] as const;
 type Gate = (typeof ALL)[number];
@@ -27,7 +30,7 @@ const DEFAULT: readonly Gate[] = ["links", "html", "urls", "privacy", "browser"]
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { dist: { type: "string", default: "dist" }, concurrency: { type: "string" } },
+  options: { dist: { type: "string" }, concurrency: { type: "string" } },
 });
 const unknown = positionals.filter((g) => !(ALL as readonly string[]).includes(g));
 if (unknown.length) {
@@ -36,7 +39,12 @@ if (unknown.length) {
 }
 const gates = positionals.length ? (positionals as Gate[]) : DEFAULT;
 const root = resolve(import.meta.dirname, "..");
-const dist = resolve(root, values.dist);
+const files = exitOnContentRootError(() => projectFiles(root));
+const dist = values.dist ? resolve(process.env["INIT_CWD"] ?? process.cwd(), values.dist) : builtSite(files);
+if (!existsSync(join(dist, "index.html"))) {
+  console.error(`${dist}/index.html does not exist: run npm run build first (with the same PORTAL_DIR).`);
+  process.exit(2);
+}
 
 let site: SiteScan | undefined;
 const scanned = async (): Promise<SiteScan> => (site ??= await scanSite(dist));
@@ -49,7 +57,7 @@ const run: Record<Gate, () => Promise<GateProblem[]>> = {
       pages: [...(await scanned()).pages.keys()],
       config: loadValidatorConfig(join(root, ".htmlvalidate.json")),
     }),
-  urls: async () => checkProjectUrls(await scanned(), projectFiles(root)),
+  urls: async () => checkProjectUrls(await scanned(), files),
   privacy: async () => checkThirdPartyReferences(await scanned()),
   browser: async () => {
     const audit = await auditInBrowser({

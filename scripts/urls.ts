@@ -1,32 +1,36 @@
 /**
  * Keeps published addresses permanent.
  *
- *   node scripts/urls.ts lock   [--dist dist]  add every address the build publishes to urls.lock
- *   node scripts/urls.ts check  [--dist dist]  fail when a locked address is gone without a redirect
+ *   node scripts/urls.ts lock   [--dist DIR]  add every address the build publishes to urls.lock
+ *   node scripts/urls.ts check  [--dist DIR]  fail when a locked address is gone without a redirect
  *
+ * Both work on the content root (PORTAL_DIR, else this repository): its urls.lock, its
+ * content/redirects.yml and, unless --dist says otherwise, its built dist/.
  * The build writes content/redirects.yml's pages itself (src/integrations/redirects.ts).
  * The lock only ever grows: `lock` never removes a line, and `check` fails when a line
  * committed earlier has been deleted.
  */
 import { existsSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { scanSite } from "../src/lib/gates/html-scan.ts";
 import { formatGateProblems } from "../src/lib/gates/problem.ts";
-import { checkProjectUrls, projectFiles, readLock } from "../src/lib/gates/project.ts";
+import { exitOnContentRootError } from "../src/lib/content-root.ts";
+import { builtSite, checkProjectUrls, projectFiles, readLock } from "../src/lib/gates/project.ts";
 import { formatLock, LOCK_FILE, mergeLock, publishedUrls } from "../src/lib/gates/url-lock.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { dist: { type: "string", default: "dist" } },
+  options: { dist: { type: "string" } },
 });
 const root = resolve(import.meta.dirname, "..");
-const dist = resolve(root, values.dist);
-const files = projectFiles(root);
+const files = exitOnContentRootError(() => projectFiles(root));
+const dist = values.dist ? resolve(process.env["INIT_CWD"] ?? process.cwd(), values.dist) : builtSite(files);
+const lockPath = join(files.contentRoot, LOCK_FILE);
 const command = positionals[0];
 
 if (!existsSync(join(dist, "index.html"))) {
-  console.error(`${values.dist}/index.html does not exist: run npm run build first.`);
+  console.error(`${dist}/index.html does not exist: run npm run build first (with the same PORTAL_DIR).`);
   process.exit(2);
 }
 
@@ -34,8 +38,9 @@ if (command === "lock") {
   const lock = readLock(files);
   const published = publishedUrls(await scanSite(dist));
   const merged = mergeLock(lock.urls, published);
-  writeFileSync(join(root, LOCK_FILE), formatLock(merged));
-  console.log(`${LOCK_FILE}: ${merged.length - lock.urls.length} address(es) added, ${merged.length} locked.`);
+  writeFileSync(lockPath, formatLock(merged));
+  const shown = relative(root, lockPath).startsWith("..") ? lockPath : relative(root, lockPath);
+  console.log(`${shown}: ${merged.length - lock.urls.length} address(es) added, ${merged.length} locked.`);
 } else if (command === "check") {
   const problems = checkProjectUrls(await scanSite(dist), files);
   for (const line of formatGateProblems(problems)) console.log(line);

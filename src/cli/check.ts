@@ -2,11 +2,11 @@
  * `npm run check`: validates every content file under the content root
  * (PORTAL_DIR, or the current folder) and prints every problem, located.
  */
-import { resolve } from "node:path";
+import { contentRoot, exitOnContentRootError } from "../lib/content-root.ts";
 import { loadPortal } from "../lib/content/load.ts";
 import { formatProblems } from "../lib/content/problems.ts";
 
-const root = resolve(process.env["PORTAL_DIR"] ?? process.cwd());
+const root = exitOnContentRootError(() => contentRoot());
 const started = performance.now();
 const result = loadPortal(root);
 const ms = Math.round(performance.now() - started);

@@ -1,10 +1,12 @@
 /**
  * `npm run new -- report|version|meeting|kpi …`: starts a new content file that
  * already passes the check, so an officer fills in words rather than syntax.
+ * `npm run new -- portal <folder>` starts a whole content root for a new council.
  * See `--help` and docs/publishing.md.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { loadPortal } from "../lib/content/load.ts";
 import { parsePeriod, FREQUENCIES, type Frequency } from "../lib/period.ts";
 import { better as betterSchema, unit as unitSchema, type Better, type Unit } from "../schemas/index.ts";
 import { parseArgs, type OptionSpec } from "../lib/publishing/args.ts";
@@ -28,6 +30,12 @@ const BETTER = betterSchema.options;
 const FREQUENCY_NAMES = Object.keys(FREQUENCIES) as Frequency[];
 
 export const HELP = `Start a new content file that already passes npm run check.
+
+  npm run new -- portal <folder> --council "…" --email <address>
+      A complete content root for a new council in <folder> (new or empty): site settings, a
+      committee, a plan with an area and an action, a KPI with a target, a report, a meeting,
+      a glossary of the common SEND acronyms, redirects, its own urls.lock (after a first build),
+      a README for its officers and a CI workflow. Then: PORTAL_DIR=<folder> npm run dev
 
   npm run new -- report <report> [--title "…"] [--summary "…"] [--meeting <meeting>] [--plan <plan>] [--date <published>]
       content/reports/<report>/v1.md, a draft shown only in the preview (npm run dev)
@@ -62,6 +70,7 @@ Examples:
       --unit count --better lower --frequency monthly`;
 
 const SPECS: Record<string, OptionSpec> = {
+  portal: { council: "string", email: "string" },
   report: { title: "string", summary: "string", meeting: "string", plan: "string", date: "string" },
   version: { date: "string" },
   meeting: { committee: "string", date: "string", time: "string", venue: "string", title: "string" },
@@ -85,14 +94,14 @@ export async function main(argv: readonly string[], options: CliOptions): Promis
   return guard(options, async () => {
     const [kind, ...rest] = argv;
     if (kind === undefined)
-      refuse("say what to start: report, version, meeting or kpi", ["Run npm run new -- --help to see how."]);
+      refuse("say what to start: portal, report, version, meeting or kpi", ["Run npm run new -- --help to see how."]);
     if (kind === "--help" || kind === "-h" || kind === "help") {
       out(HELP);
       return 0;
     }
     const spec = SPECS[kind];
     if (!spec)
-      return refuse(`"${kind}" is not something npm run new can start: use report, version, meeting or kpi`, [
+      return refuse(`"${kind}" is not something npm run new can start: use portal, report, version, meeting or kpi`, [
         "Run npm run new -- --help to see how.",
       ]);
     const args = parseArgs(rest, spec);
@@ -112,6 +121,7 @@ export async function main(argv: readonly string[], options: CliOptions): Promis
         ["Put a title or other text with spaces in quotes."],
       );
     const ctx = { options, strings: args.strings, today: options.today ?? todayUtc() };
+    if (kind === "portal") return newPortal(name, ctx);
     if (kind === "report") return newReport(name, ctx);
     if (kind === "version") return newVersion(name, extra[0], ctx);
     if (kind === "meeting") return newMeeting(name, ctx);
@@ -347,6 +357,7 @@ async function newKpi(given: string | undefined, ctx: Context): Promise<number> 
     seriesId,
     seriesLabel: s["series-label"] ?? "All children and young people",
     plan,
+    schema: relative(join(root, "data/kpis"), join(SCHEMA_DIR, "kpi.schema.json")).split("\\").join("/"),
   });
   save(ctx, [{ file, text }]);
   (ctx.options.out ?? console.log)(
@@ -354,6 +365,67 @@ async function newKpi(given: string | undefined, ctx: Context): Promise<number> 
       `Created ${file}.`,
       "Next: add the baseline, targets and comparators (your editor suggests the fields), list the KPI under its action in content/plans/,",
       `and add figures with npm run kpi -- add ${slug} <period> <value>.`,
+    ].join("\n"),
+  );
+  return 0;
+}
+
+/** This repository's `schema/` folder, for editor autocomplete in any content root. */
+const SCHEMA_DIR = resolve(import.meta.dirname, "../../schema");
+
+async function newPortal(given: string | undefined, ctx: Context): Promise<number> {
+  // Loaded only here: the first build needs the gates' site scanner, which the other kinds never do.
+  const { starterFiles } = await import("../lib/publishing/starter.ts");
+  const { lockNewRoot } = await import("../lib/publishing/starter-lock.ts");
+  const { ask } = ctx.options;
+  const folder = await obtain(given, "Folder for the new portal's content (it must be new or empty):", ask);
+  if (folder === undefined)
+    refuse("say which folder to create", ['Usage: npm run new -- portal <folder> --council "…" --email <address>']);
+  const root = resolve(ctx.options.cwd ?? ctx.options.root, folder);
+  if (existsSync(root) && readdirSync(root).length > 0)
+    refuse(`${root} already has files in it`, ["Choose a new or empty folder: the starter never overwrites anything."]);
+  const council = await obtain(ctx.strings["council"], 'The council\'s name (e.g. "Northmoor Council"):', ask);
+  const email = await obtain(ctx.strings["email"], "An email address families can write to:", ask);
+  const absent = [council === undefined && "--council", email === undefined && "--email"].filter(Boolean);
+  if (absent.length)
+    refuse(`missing ${absent.join(" and ")}`, [
+      `Usage: npm run new -- portal ${folder} --council "…" --email <address>`,
+    ]);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email!)) refuse(`--email ${JSON.stringify(email)} is not an email address`);
+  const files = starterFiles({
+    council: council!,
+    email: email!,
+    today: ctx.today,
+    schemaDir: relative(root, SCHEMA_DIR).split("\\").join("/"),
+  });
+  for (const f of files) {
+    mkdirSync(dirname(join(root, f.file)), { recursive: true });
+    writeFileSync(join(root, f.file), f.text);
+  }
+  const out = ctx.options.out ?? console.log;
+  const result = loadPortal(root);
+  // The folder was new or empty, so emptying it again undoes everything.
+  const undo = (): void => {
+    for (const entry of readdirSync(root)) rmSync(join(root, entry), { recursive: true, force: true });
+  };
+  if (!result.ok) undo();
+  if (!result.ok)
+    refuse(
+      "the starter did not pass the content check (a bug in the starter; please report it):",
+      problemLines(result.problems),
+    );
+  out(`Created ${files.length} files in ${root}. Building it once to lock its addresses…`);
+  const locked = await lockNewRoot(root).catch((e: unknown) => {
+    undo();
+    return refuse("the first build of the new folder failed:", [String((e as { stderr?: unknown }).stderr ?? e)]);
+  });
+  out(
+    [
+      `Wrote urls.lock with ${locked} addresses.`,
+      "Next:",
+      `  PORTAL_DIR=${root} npm run dev      preview it; it reloads as you edit`,
+      `  PORTAL_DIR=${root} npm run verify   check, build and run every gate, as its CI does`,
+      `Then replace the examples with your own content; ${join(root, "README.md")} says how.`,
     ].join("\n"),
   );
   return 0;

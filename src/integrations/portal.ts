@@ -1,31 +1,93 @@
 import type { AstroIntegration } from "astro";
+import { join, relative, sep } from "node:path";
 import { loadPortal } from "../lib/content/load.ts";
 import { formatProblems } from "../lib/content/problems.ts";
-import { contentRoot, sharePortal } from "../lib/portal.ts";
+import { contentRoot, forgetPortal, sharePortal } from "../lib/portal.ts";
 import { DRAFTS_ENV } from "../lib/queries.ts";
+
+/** The folders of a content root whose files the site is built from. */
+const CONTENT_DIRS = ["content", "data"] as const;
 
 /**
  * Validates all content before Astro renders a page, so a build with bad content
  * stops at once with every problem listed and nothing written to `dist/`.
+ *
+ * In the preview (`npm run dev`) it watches the content root itself, wherever `PORTAL_DIR` puts
+ * it (Vite watches only this repository): an edit re-validates the content and reloads the
+ * browser, and a page requested while the content has problems shows them, located.
  */
 export function portalContent(): AstroIntegration {
+  /** In the preview, the located problems while the content has any. */
+  let problems: string | undefined;
   return {
     name: "portal-content",
     hooks: {
-      "astro:config:setup": ({ command, addWatchFile }) => {
+      "astro:config:setup": ({ command }) => {
         process.env[DRAFTS_ENV] = command === "dev" ? "show" : "hide";
         const root = contentRoot();
         const result = loadPortal(root);
         if (!result.ok) {
           const error = new Error(`The content has problems:\n\n${formatProblems(result.problems)}\n`);
-          error.stack = error.message;
+          error.stack = ""; // the located problems are the whole story: no stack trace
           if (command === "build") throw error;
           console.error(error.message);
+          problems = formatProblems(result.problems);
           return;
         }
         sharePortal(root, result.portal);
-        if (command === "dev") for (const file of result.sources.keys()) addWatchFile(`${root}/${file}`);
+      },
+      "astro:server:setup": ({ server, logger }) => {
+        const root = contentRoot();
+        const watched = CONTENT_DIRS.map((dir) => join(root, dir));
+        server.watcher.add(watched);
+        // While the content has problems every page shows them, so the preview never shows stale content.
+        server.middlewares.use((req, res, next) => {
+          if (problems === undefined || !isPageRequest(req.url ?? "/")) return next();
+          res.statusCode = 500;
+          res.setHeader("Content-Type", "text/html; charset=utf-8");
+          res.end(problemsPage(problems));
+        });
+        const onChange = (path: string): void => {
+          if (!watched.some((dir) => path === dir || path.startsWith(dir + sep))) return;
+          forgetPortal();
+          const result = loadPortal(root);
+          problems = result.ok ? undefined : formatProblems(result.problems);
+          if (result.ok) {
+            sharePortal(root, result.portal);
+            logger.info(`${relative(root, path)} changed; the content is valid.`);
+          } else {
+            logger.error(`${relative(root, path)} changed. The content has problems:\n\n${problems}`);
+          }
+          // Astro caches each page's getStaticPaths() (whose props hold content) until told the content changed.
+          for (const [name, environment] of Object.entries(server.environments))
+            if (name !== "client") environment.hot.send("astro:content-changed", {});
+          server.ws.send({ type: "full-reload", path: "*" });
+        };
+        for (const event of ["add", "change", "unlink"] as const) server.watcher.on(event, onChange);
       },
     },
   };
+}
+
+/** Requests for pages, not for the preview's own scripts and assets. */
+function isPageRequest(url: string): boolean {
+  return !/^\/(?:@|node_modules\/|src\/|_astro\/|__|favicon)/.test(url);
+}
+
+const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The preview's page while the content has problems; Vite's client reloads it once they are fixed. */
+function problemsPage(problems: string): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><title>The content has problems</title><script type="module" src="/@vite/client"></script></head>
+<body>
+<main>
+<h1>The content has problems</h1>
+<p>Fix them and save: this page reloads by itself. <code>npm run check</code> lists the same problems.</p>
+<pre>${escapeHtml(problems)}</pre>
+</main>
+</body>
+</html>
+`;
 }

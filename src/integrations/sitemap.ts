@@ -2,7 +2,11 @@ import type { AstroIntegration } from "astro";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** Writes sitemap.xml (every HTML page, sorted) and robots.txt pointing at it. */
+/**
+ * Writes sitemap.xml (every HTML page, sorted) and robots.txt pointing at it. A sitemap must list
+ * absolute addresses, so without a public address (baseUrl or SITE_URL) only robots.txt is written
+ * and the build log says why.
+ */
 export function sitemap(): AstroIntegration {
   let site: URL | undefined;
   return {
@@ -11,8 +15,14 @@ export function sitemap(): AstroIntegration {
       "astro:config:done": ({ config }) => {
         site = config.site ? new URL(config.site) : undefined;
       },
-      "astro:build:done": ({ dir, pages }) => {
-        if (!site) throw new Error("content/site.yml needs baseUrl for the sitemap");
+      "astro:build:done": ({ dir, pages, logger }) => {
+        if (!site) {
+          writeFileSync(fileURLToPath(new URL("robots.txt", dir)), "User-agent: *\nAllow: /\n");
+          logger.info(
+            "No sitemap.xml: the public address is not known. Set baseUrl in content/site.yml, or SITE_URL when building, to publish one.",
+          );
+          return;
+        }
         const urls = pages
           .map((p) => `/${p.pathname}`.replace(/\/+$/, "/").replace(/^\/\/$/, "/"))
           .filter((p) => p !== "/404/")

@@ -1,10 +1,15 @@
-/** Meetings as iCalendar: stable UIDs, cancelled meetings kept as cancelled, all-day where no time is printed. */
+/**
+ * Meetings as iCalendar: UIDs on a domain the publisher owns (never localhost), cancelled meetings
+ * kept as cancelled, all-day where no time is printed. A meeting links to its page only when the
+ * public address is known, because a calendar has no address of its own to resolve a relative link against.
+ */
 import ical, { ICalEventStatus } from "ical-generator";
 import type { Portal } from "./content/model.ts";
 import { committeeName } from "./queries.ts";
+import { ownedDomain, siteHref } from "./site-url.ts";
 
-export function meetingsCalendar(portal: Portal, base: string, committee?: string): string {
-  const host = new URL(base).hostname;
+export function meetingsCalendar(portal: Portal, base: string | undefined, committee?: string): string {
+  const host = ownedDomain(portal.site);
   const cal = ical({
     name: `${portal.site.title}: meetings`,
     prodId: { company: portal.site.organisation, product: "send-portal", language: "EN" },
@@ -26,8 +31,12 @@ export function meetingsCalendar(portal: Portal, base: string, committee?: strin
       summary: summaryOf(committeeName(portal, m.data.committee), m.data.title),
       sequence: (m.data.sequence ?? 0) + (m.data.status === "cancelled" ? 1 : 0),
       location: m.data.venue ?? null,
-      url: new URL(`/meetings/${m.slug}/`, base).href,
-      description: `Agenda, papers and decisions: ${new URL(`/meetings/${m.slug}/`, base).href}`,
+      ...(base
+        ? {
+            url: siteHref(`/meetings/${m.slug}/`, base),
+            description: `Agenda, papers and decisions: ${siteHref(`/meetings/${m.slug}/`, base)}`,
+          }
+        : {}),
       status: m.data.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       stamp: start,
     });

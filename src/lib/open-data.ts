@@ -126,11 +126,12 @@ const FIELDS: Record<(typeof CSV_COLUMNS)[number], { type: string; description: 
 };
 
 /** A Frictionless Data Package (https://specs.frictionlessdata.io/data-package/) for every CSV download. */
-export function dataPackage(portal: Portal, base: string): Record<string, unknown> {
+/** Resource paths are absolute when the public address is known, else relative to /data/datapackage.json. */
+export function dataPackage(portal: Portal, base: string | undefined): Record<string, unknown> {
   const schema = { fields: CSV_COLUMNS.map((name) => ({ name, ...FIELDS[name] })), missingValues: [""] };
   const resource = (name: string, path: string, title: string) => ({
     name,
-    path: new URL(path, base).href,
+    path: base ? new URL(path, base).href : path.replace(/^\/data\//, ""),
     title,
     format: "csv",
     mediatype: "text/csv",
@@ -141,7 +142,7 @@ export function dataPackage(portal: Portal, base: string): Record<string, unknow
     name: slugify(portal.site.title),
     title: portal.site.title,
     description: portal.site.description,
-    homepage: new URL("/data/", base).href,
+    ...(base ? { homepage: new URL("/data/", base).href } : {}),
     licenses: [{ name: portal.site.licence.name, path: portal.site.licence.url }],
     contributors: [{ title: portal.site.organisation, role: "publisher" }],
     resources: [

@@ -1,12 +1,9 @@
-import { resolve } from "node:path";
 import { loadPortal } from "./content/load.ts";
 import type { Portal } from "./content/model.ts";
 import { formatProblems } from "./content/problems.ts";
+import { contentRoot } from "./content-root.ts";
 
-/** The content root: `PORTAL_DIR`, or the folder the command runs in. */
-export function contentRoot(): string {
-  return resolve(process.env["PORTAL_DIR"] ?? process.cwd());
-}
+export { contentRoot };
 
 /**
  * Where the content integration leaves the portal it validated. Pages render in the same
@@ -20,6 +17,11 @@ const shared = globalThis as { [SHARED]?: Shared };
 /** Records the validated portal for `getPortal()` (called by the content integration). */
 export function sharePortal(root: string, portal: Portal): void {
   shared[SHARED] = { root, portal };
+}
+
+/** Drops the shared portal, so the next `getPortal()` loads the content again (the preview, after an edit). */
+export function forgetPortal(): void {
+  delete shared[SHARED];
 }
 
 /** The validated portal, loaded once per build. Throws with every problem, located. */

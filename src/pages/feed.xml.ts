@@ -7,7 +7,7 @@ import { atomFeed } from "../lib/feed.ts";
 export const GET: APIRoute = ({ site }) => {
   const portal = getPortal();
   return new Response(
-    atomFeed({ portal, changes: allChanges(portal), base: site!.href, path: "/feed.xml", title: portal.site.title }),
+    atomFeed({ portal, changes: allChanges(portal), base: site?.href, path: "/feed.xml", title: portal.site.title }),
     {
       headers: { "Content-Type": "application/atom+xml; charset=utf-8" },
     },

@@ -3,6 +3,6 @@ import { getPortal } from "../lib/portal.ts";
 import { meetingsCalendar } from "../lib/calendar.ts";
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(meetingsCalendar(getPortal(), site!.href), {
+  new Response(meetingsCalendar(getPortal(), site?.href), {
     headers: { "Content-Type": "text/calendar; charset=utf-8" },
   });

@@ -7,7 +7,17 @@ export const siteSchema = z.strictObject({
   organisation: text.describe('Who publishes it, e.g. "Sefton Council".'),
   partners: z.array(text).default([]).describe("Partners named beside the publisher."),
   description: text.describe("A sentence describing the portal for search engines and link previews."),
-  baseUrl: externalUrl.describe("The public address the site is served from, without a trailing slash."),
+  /**
+   * The public address the site is served from, without a trailing slash, e.g. https://send.example.gov.uk.
+   * Leave it out until the address is known: then no canonical links or sitemap are published, and
+   * feeds and calendars use links relative to the site. A `SITE_URL` variable at build time overrides it.
+   */
+  baseUrl: externalUrl
+    .refine((url) => !/^https?:\/\/(localhost|127\.|\[::1\]|0\.0\.0\.0)/i.test(url), {
+      error: "this address is only this computer, not a public address; leave baseUrl out until the portal has one",
+    })
+    .optional()
+    .describe("The public address the site is served from, without a trailing slash. Leave out until known."),
   /** How readers reach the publisher; at least a web page or an email address. */
   contact: z
     .strictObject({

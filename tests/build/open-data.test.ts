@@ -64,10 +64,11 @@ describe("feeds", () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
     const entries = [feed.entry ?? []].flat() as { link: { "@_href": string } }[];
-    const site = portal.site.baseUrl;
+    // The sample has no public address, so links are relative to the site.
+    expect(portal.site.baseUrl).toBeUndefined();
     for (const e of entries) {
-      const url = new URL(e.link["@_href"]);
-      expect(url.origin).toBe(new URL(site).origin);
+      expect(e.link["@_href"]).toMatch(/^\/[^/]/);
+      const url = new URL(e.link["@_href"], "https://site.invalid");
       const file = url.pathname.endsWith("/") ? `${url.pathname}index.html` : url.pathname;
       expect(() => readFileSync(join(DIST, file))).not.toThrow();
     }

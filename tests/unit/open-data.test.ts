@@ -52,15 +52,33 @@ describe("the updates feed", () => {
     expect(hrefs).toContain("https://portal.example/decisions/board-2019-12-10-1/");
     expect(hrefs.every((h) => h.startsWith("https://portal.example/"))).toBe(true);
   });
+  it("identifies the feed and its entries by tag URIs on the publisher's own domain, not the site's address", () => {
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
+    expect(feed.id).toBe("tag:example.org,2019:feed:/feed.xml");
+    expect(feed.entry.every((e: { id: string }) => e.id.startsWith("tag:example.org,2019:"))).toBe(true);
+  });
+  it("links to pages relative to the site when the public address is not known", () => {
+    const relative = atomFeed({ portal, changes: allChanges(portal), base: undefined, path: "/feed.xml", title: "T" });
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(relative).feed;
+    expect(feed.link.map((l: { "@_href": string }) => l["@_href"])).toEqual(["/feed.xml", "/"]);
+    expect(feed.entry.every((e: { link: { "@_href": string } }) => e.link["@_href"].startsWith("/"))).toBe(true);
+    expect(relative).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
 });
 
 describe("the meetings calendar", () => {
   const ics = meetingsCalendar(portal, "https://portal.example/");
   it("has every meeting with a stable UID", () => {
-    expect(ics).toContain("UID:board-2019-12-10@portal.example");
+    expect(ics).toContain("UID:board-2019-12-10@example.org");
   });
   it("links each meeting to its page", () => {
     expect(ics.replace(/\r\n /g, "")).toContain("URL;VALUE=URI:https://portal.example/meetings/board-2019-12-10/");
+  });
+  it("names no address when the public address is not known, and still gives stable UIDs", () => {
+    const unknown = meetingsCalendar(portal, undefined);
+    expect(unknown).toContain("UID:board-2019-12-10@example.org");
+    expect(unknown).not.toContain("URL;");
+    expect(unknown).not.toMatch(/localhost/);
   });
   it("raises SEQUENCE when a meeting is cancelled, so subscribed calendars update", () => {
     const cancelled = {

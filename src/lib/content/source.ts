@@ -1,5 +1,9 @@
 import { LineCounter, isMap, isSeq, parseDocument, type Document } from "yaml";
 import type { Path, Problem } from "./problems.ts";
+import { lineAt, scanJson } from "./json-scan.ts";
+
+/** Content files never need more nesting than this; far deeper data would overflow the parsers' stacks. */
+export const MAX_DEPTH = 64;
 
 /** A parsed content file: its data, its Markdown body if any, and a way to find a field's line. */
 export interface SourceFile {
@@ -38,9 +42,47 @@ function locator(doc: Document, counter: LineCounter, lineOffset: number) {
   };
 }
 
+/** A file that is empty, or not text at all, in words an officer can act on. */
+function unreadable(file: string, text: string): Problem | undefined {
+  if (text.trim() === "")
+    return {
+      file,
+      message: "the file is empty, so there is no line to point at",
+      fix: "Write its content, or delete the file; npm run new starts a valid file of most kinds",
+    };
+  if (text.includes("\u0000") || text.includes("\uFFFD") || text.startsWith("PK"))
+    return {
+      file,
+      message: `this is not a text file (it holds binary data${text.startsWith("PK") ? ", like an Excel workbook or a zip file" : ""}), so it has no lines to point at`,
+      fix: "Save it from your editor as plain text (UTF-8), or delete it",
+    };
+  return undefined;
+}
+
+/** Whether the YAML parser ran out of stack: nesting far deeper than any content file needs. */
+const tooDeep = (message: string): boolean => /call stack|stack overflow/i.test(message);
+
 function parseYaml(file: string, text: string, lineOffset: number): ParseResult & { doc?: Document } {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    doc = { errors: [{ message: e.message, pos: [0, 0] }] } as unknown as Document;
+  }
+  if (doc.errors.some((e) => tooDeep(e.message)))
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          message:
+            "the data is nested too deeply to read (lists or fields inside each other far deeper than any content file needs), so no single line is at fault",
+          fix: "Look for brackets that never close, or a list pasted inside itself",
+        },
+      ],
+    };
   if (doc.errors.length) {
     return {
       ok: false,
@@ -74,17 +116,48 @@ function parseYaml(file: string, text: string, lineOffset: number): ParseResult 
 
 /** Parses a YAML file. */
 export function parseYamlFile(file: string, text: string): ParseResult {
+  const bad = unreadable(file, text);
+  if (bad) return { ok: false, problems: [bad] };
   return parseYaml(file, text, 0);
 }
 
 /** Parses a JSON file strictly (JSON.parse), locating fields through a YAML parse of the same text. */
 export function parseJsonFile(file: string, text: string): ParseResult {
+  const bad = unreadable(file, text);
+  if (bad) return { ok: false, problems: [bad] };
+  const scan = scanJson(text);
+  if (scan.bad && /^-?(?:NaN|Infinity)$/.test(scan.bad.token))
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: lineAt(text, scan.bad.offset),
+          message: `${scan.bad.token} is not a number JSON can hold`,
+          fix: 'Write the figure itself, or null with a "missing" reason saying why there is no figure',
+        },
+      ],
+    };
+  if (scan.depth > MAX_DEPTH)
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: lineAt(text, scan.deepestAt),
+          message: `the data is nested ${scan.depth} levels deep here; content files never need more than ${MAX_DEPTH}`,
+          fix: "Look for brackets that never close, or a list pasted inside itself",
+        },
+      ],
+    };
   try {
     JSON.parse(text);
   } catch (e) {
     const message = (e as Error).message;
     const pos = /position (\d+)/.exec(message);
-    const line = pos ? text.slice(0, Number(pos[1])).split("\n").length : /line (\d+)/.exec(message)?.[1];
+    const line = pos
+      ? lineAt(text, Number(pos[1]))
+      : (/line (\d+)/.exec(message)?.[1] ?? (scan.bad ? lineAt(text, scan.bad.offset) : undefined));
     return {
       ok: false,
       problems: [
@@ -102,6 +175,8 @@ export function parseJsonFile(file: string, text: string): ParseResult {
 
 /** Parses a Markdown file with YAML front matter between `---` lines. */
 export function parseMarkdownFile(file: string, text: string): ParseResult {
+  const bad = unreadable(file, text);
+  if (bad) return { ok: false, problems: [bad] };
   const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(normalised);
   if (!match) {

@@ -1,21 +1,31 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { SiteScan } from "./html-scan.ts";
 import type { GateProblem } from "./problem.ts";
+import { contentRoot } from "../content-root.ts";
 import { parseRedirects, REDIRECTS_FILE, type RedirectEntry } from "../content/redirects.ts";
 import { checkLockOnlyGrows, checkUrlPermanence, LOCK_FILE, parseLock } from "./url-lock.ts";
 
-/** Where the project keeps what the gates read: the lock beside the code, redirects with the content. */
+/**
+ * Where the gates find what they read. Everything a portal publishes lives with its content:
+ * `urls.lock`, `content/redirects.yml` and the built `dist/` are in the content root, so building
+ * or locking another council's portal never touches this repository's own lock.
+ */
 export interface ProjectFiles {
-  /** The repository root, holding `urls.lock`. */
+  /** The code repository, holding the tools' settings (`.htmlvalidate.json`) and `node_modules/`. */
   readonly root: string;
-  /** The content root (`PORTAL_DIR`), holding `content/redirects.yml`. */
+  /** The content root (`PORTAL_DIR`, else the repository), holding `urls.lock`, `content/redirects.yml` and `dist/`. */
   readonly contentRoot: string;
 }
 
 export function projectFiles(root = process.cwd()): ProjectFiles {
-  return { root, contentRoot: resolve(process.env["PORTAL_DIR"] ?? root) };
+  return { root, contentRoot: contentRoot(process.env, root) };
+}
+
+/** The built site of the content root: `dist/` beside its content. */
+export function builtSite(files: ProjectFiles): string {
+  return join(files.contentRoot, "dist");
 }
 
 export function readRedirects(files: ProjectFiles): { entries: RedirectEntry[]; problems: GateProblem[] } {
@@ -24,7 +34,7 @@ export function readRedirects(files: ProjectFiles): { entries: RedirectEntry[]; 
 }
 
 export function readLock(files: ProjectFiles): { urls: string[]; problems: GateProblem[]; exists: boolean } {
-  const path = join(files.root, LOCK_FILE);
+  const path = join(files.contentRoot, LOCK_FILE);
   if (!existsSync(path)) return { urls: [], problems: [], exists: false };
   return { ...parseLock(readFileSync(path, "utf8")), exists: true };
 }
@@ -32,8 +42,9 @@ export function readLock(files: ProjectFiles): { urls: string[]; problems: GateP
 /** The lock as last committed, or undefined outside git or before its first commit. */
 export function committedLock(files: ProjectFiles): string[] | undefined {
   try {
-    const text = execFileSync("git", ["show", `HEAD:${LOCK_FILE}`], {
-      cwd: files.root,
+    // "HEAD:./file" is relative to cwd, so this works wherever the content root sits in its repository.
+    const text = execFileSync("git", ["show", `HEAD:./${LOCK_FILE}`], {
+      cwd: files.contentRoot,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     });

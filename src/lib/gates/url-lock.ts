@@ -24,14 +24,24 @@ export const ANCHOR_PAGES: readonly RegExp[] = [
  * Files that are not addresses anyone cites: build assets and search index chunks carry
  * content hashes in their names, and host files are read by the host, not served.
  */
-export const UNLOCKED: readonly RegExp[] = [/^\/_astro\//, /^\/pagefind\//, /^\/_redirects$/, /^\/_headers$/];
+export const UNLOCKED: readonly RegExp[] = [
+  /^\/_astro\//,
+  /^\/pagefind\//,
+  /^\/_redirects$/,
+  /^\/_headers$/,
+  // For crawlers, not readers; written only when the public address is known.
+  /^\/sitemap\.xml$/,
+  /^\/robots\.txt$/,
+];
+
+const isUnlocked = (url: string): boolean => UNLOCKED.some((re) => re.test(url));
 
 /** Every address the built site publishes, sorted: its files, and the anchors on {@link ANCHOR_PAGES}. */
 export function publishedUrls(site: SiteScan): string[] {
   const urls = new Set<string>();
   for (const file of site.files) {
     const url = urlForFile(file);
-    if (UNLOCKED.some((re) => re.test(url))) continue;
+    if (isUnlocked(url)) continue;
     urls.add(url);
     const page = site.pages.get(file);
     if (page && ANCHOR_PAGES.some((re) => re.test(url))) {
@@ -100,7 +110,9 @@ export function checkUrlPermanence(options: {
   const live = new Set(published);
   const answered = new Map(redirects.map((r) => [r.from, r]));
 
-  const lost = locked.filter((url) => !live.has(url) && !answered.has(url) && !answered.has(pagePart(url)));
+  const lost = locked.filter(
+    (url) => !live.has(url) && !answered.has(url) && !answered.has(pagePart(url)) && !isUnlocked(url),
+  );
   const lostPages = new Set(lost.filter((url) => !url.includes("#")));
   for (const url of lost) {
     if (url.includes("#") && lostPages.has(pagePart(url))) continue;

@@ -4,7 +4,7 @@ import { createInterface, type Interface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 import { boundaryProblems } from "../content/boundary.ts";
 import { formatProblem, sortProblems, type Problem } from "../content/problems.ts";
-import { contentRoot } from "../portal.ts";
+import { contentRoot, exitOnContentRootError } from "../content-root.ts";
 
 /** Asks the person at the keyboard a question; given only when the command runs in a terminal. */
 export type Ask = (question: string) => Promise<string>;
@@ -37,9 +37,39 @@ export function refuse(message: string, details: readonly string[] = []): never 
   throw new Refusal(message, details);
 }
 
-/** Every problem as `check` prints it, sorted by file and line. */
+/** How many problem lines a command prints before it summarises the rest. */
+export const MAX_PROBLEM_LINES = 30;
+
+/**
+ * Every problem as `check` prints it, sorted by file and line. The same problem on many lines
+ * (a spreadsheet row pasted thousands of times) is printed once with a count of the other lines,
+ * and after {@link MAX_PROBLEM_LINES} lines the rest are counted, not printed.
+ */
 export function problemLines(problems: readonly Problem[]): string[] {
-  return sortProblems(problems).map(formatProblem);
+  const groups = new Map<string, Problem[]>();
+  for (const p of sortProblems(problems)) {
+    const key = JSON.stringify([p.file, p.field, p.message, p.fix]);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  const lines = [...groups.values()].map((group) => {
+    const [first, ...rest] = group as [Problem, ...Problem[]];
+    const line = formatProblem(first);
+    if (rest.length === 0) return line;
+    const at = rest.filter((p) => p.line !== undefined).map((p) => p.line);
+    const shown = at.slice(0, 3).join(", ");
+    const more = at.length > 3 ? ` and ${at.length - 3} more` : "";
+    return at.length
+      ? `${line} (the same on ${rest.length} more line${rest.length === 1 ? "" : "s"}: ${shown}${more})`
+      : `${line} (${rest.length + 1} times)`;
+  });
+  if (lines.length <= MAX_PROBLEM_LINES) return lines;
+  const hidden = lines.length - MAX_PROBLEM_LINES;
+  return [
+    ...lines.slice(0, MAX_PROBLEM_LINES),
+    `… and ${hidden} more problem${hidden === 1 ? "" : "s"} not shown: fix these and run the command again.`,
+  ];
 }
 
 /**
@@ -101,7 +131,7 @@ export async function runIfMain(moduleUrl: string, main: Main): Promise<void> {
     : undefined;
   try {
     process.exitCode = await main(process.argv.slice(2), {
-      root: contentRoot(),
+      root: exitOnContentRootError(() => contentRoot()),
       // npm runs scripts from the package folder; INIT_CWD is where the officer typed the command.
       cwd: process.env["INIT_CWD"] ?? process.cwd(),
       ask,

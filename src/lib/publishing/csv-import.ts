@@ -34,6 +34,18 @@ export function decodeCsv(
   bytes: Uint8Array,
   file: string,
 ): { ok: true; text: string } | { ok: false; problem: Problem } {
+  // A workbook (.xlsx, .xlsm, .ods) is a zip file, which starts "PK"; an old .xls starts D0 CF 11 E0.
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (zip || ole || /\.(xlsx|xlsm|xls|ods|numbers)$/i.test(file))
+    return {
+      ok: false,
+      problem: {
+        file,
+        message: "this is a spreadsheet workbook, not a CSV file, so its rows cannot be read",
+        fix: "Open it in Excel and choose File › Save As › CSV UTF-8 (Comma delimited) (*.csv), then import that .csv file",
+      },
+    };
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {

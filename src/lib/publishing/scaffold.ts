@@ -152,9 +152,11 @@ export function kpiFile(o: {
   seriesId: string;
   seriesLabel: string;
   plan?: string | undefined;
+  /** The path from `data/kpis/` to `kpi.schema.json`, for editor autocomplete; differs for a content root outside this repository. */
+  schema?: string | undefined;
 }): string {
   const kpi = {
-    $schema: "../../schema/kpi.schema.json",
+    $schema: o.schema ?? "../../schema/kpi.schema.json",
     ref: o.ref,
     title: o.title,
     meaning: o.meaning,

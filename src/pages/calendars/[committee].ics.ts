@@ -8,6 +8,6 @@ export function getStaticPaths() {
 
 /** One committee's meetings, for people who follow only that committee. */
 export const GET: APIRoute = ({ params, site }) =>
-  new Response(meetingsCalendar(getPortal(), site!.href, params["committee"]), {
+  new Response(meetingsCalendar(getPortal(), site?.href, params["committee"]), {
     headers: { "Content-Type": "text/calendar; charset=utf-8" },
   });

@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../../src/cli/new.ts";
 import { loadPortal } from "../../../src/lib/content/load.ts";
@@ -185,7 +185,8 @@ describe("npm run new -- kpi", () => {
     expect(r.code).toBe(0);
     expect(problems(root)).toEqual([]);
     expect(JSON.parse(read(root, "data/kpis/autism-waits.json"))).toEqual({
-      $schema: "../../schema/kpi.schema.json",
+      // The path leads from the content root, wherever it is, to this repository's schema/.
+      $schema: relative(join(root, "data/kpis"), join(import.meta.dirname, "../../../schema/kpi.schema.json")),
       ref: "KPI 6/1",
       title: "Children waiting for an autism assessment",
       meaning: "How many children wait.",

@@ -18,7 +18,7 @@ export const GET: APIRoute = ({ params, props, site }) => {
     atomFeed({
       portal,
       changes: route.changes,
-      base: site!.href,
+      base: site?.href,
       path: feedPath(params["scope"] as FeedScope, route.slug),
       title: route.title,
     }),
