@@ -12,6 +12,7 @@ import { measureHistory } from "../kpi-history.ts";
 import { actionsMeasuredBy, decisionsAbout, kpiUpdated, reportLink, findVersion } from "../queries.ts";
 import { comparePeriods, period } from "../period.ts";
 import type { ActionEntry, DecisionEntry } from "../content/model.ts";
+import { siteHref } from "../site-url.ts";
 
 export interface TargetRow {
   readonly milestone: Milestone;
@@ -105,4 +106,35 @@ export function targetRows(kpi: Kpi): TargetRow[] {
 function latestComparator(kpi: Kpi, id: string, seriesId: string) {
   const far = period("9999");
   return comparatorAt(kpi, id, far, seriesId);
+}
+
+/** schema.org Dataset data for an indicator's page: its figures as downloads, under the site's licence. */
+export function kpiJsonLd(
+  portal: Portal,
+  entry: Entry<Kpi>,
+  options: { site: URL | undefined; updated: string | undefined },
+): Record<string, unknown> {
+  const { site, updated } = options;
+  return {
+    "@type": "Dataset",
+    name: `${entry.data.ref}: ${entry.data.title}`,
+    description: entry.data.meaning,
+    url: siteHref(`/kpis/${entry.slug}/`, site),
+    license: portal.site.licence.url,
+    creator: { "@type": "Organization", name: portal.site.organisation },
+    isAccessibleForFree: true,
+    ...(updated ? { dateModified: updated } : {}),
+    distribution: [
+      {
+        "@type": "DataDownload",
+        encodingFormat: "text/csv",
+        contentUrl: siteHref(`/data/kpis/${entry.slug}.csv`, site),
+      },
+      {
+        "@type": "DataDownload",
+        encodingFormat: "application/json",
+        contentUrl: siteHref(`/data/kpis/${entry.slug}.json`, site),
+      },
+    ],
+  };
 }
