@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { FREQUENCIES } from "../lib/period.ts";
-import { isoDate, periodKey, slug, text } from "./common.ts";
+import { isoDate, periodKey, slug, longText, text } from "./common.ts";
 
 /** What a number counts or measures; decides how values are formatted. */
 export const unit = z.enum(["percent", "count", "weeks", "days", "gbp", "rate", "score"]);
@@ -57,7 +57,7 @@ export const milestone = z.strictObject({
 export const revision = z.strictObject({
   value: z.number().nullable().describe("The value as first published (`null` if it was published as missing)."),
   revised: isoDate.describe("The day the correction was made."),
-  reason: text.describe("Why it changed, in plain words."),
+  reason: longText.describe("Why it changed, in plain words."),
 });
 
 /**
@@ -124,7 +124,7 @@ export const baseline = z.strictObject({
 /** A change of baseline or targets; the old ones are kept here, never edited in place. */
 export const rebaseline = z.strictObject({
   date: isoDate.describe("The day the new baseline or targets took effect."),
-  reason: text,
+  reason: longText,
   decision: slug.optional().describe("The decision that approved it (a decision id)."),
   previousBaseline: baseline.optional().describe("The baseline before the change."),
   previousTargets: z.array(milestone).optional().describe("The target trajectory before the change."),
@@ -133,7 +133,7 @@ export const rebaseline = z.strictObject({
 /** A change in how the figure is defined or collected, so values either side are not like for like. */
 export const seriesBreak = z.strictObject({
   period: periodKey.describe("The first period measured the new way."),
-  description: text,
+  description: longText,
 });
 
 /** Commentary published with the figures, kept as history. */
@@ -145,7 +145,7 @@ export const commentary = z.strictObject({
     .optional(),
   period: periodKey.optional().describe("The period it talks about."),
   directionAsPrinted: text.optional().describe('The direction of travel as the officers printed it, e.g. "Improving".'),
-  text,
+  text: longText,
 });
 
 /** A key performance indicator: `data/kpis/{kpi}.json`; the file name is its URL slug. */
@@ -154,7 +154,7 @@ export const kpiSchema = z.strictObject({
   ref: text.describe('The reference as printed, e.g. "KPI 1/2a".'),
   title: text.describe("A plain-language title a parent understands."),
   printedTitle: text.optional().describe("The indicator's wording as printed, where it differs from the title."),
-  meaning: text.describe("What the number means and why it matters, in plain words."),
+  meaning: longText.describe("What the number means and why it matters, in plain words."),
   unit,
   better,
   decimals: z
@@ -174,7 +174,7 @@ export const kpiSchema = z.strictObject({
   breaks: z.array(seriesBreak).default([]),
   commentary: z.array(commentary).default([]),
   sourceNotes: z
-    .array(text)
+    .array(longText)
     .default([])
     .describe("Where the transcription is uncertain: what the source shows and how it was read."),
 });

@@ -10,6 +10,7 @@ import {
   reportVersionSchema,
   siteSchema,
 } from "../../schemas/index.ts";
+import { bodyCharacterProblems, decodeUtf8 } from "./characters.ts";
 import { crossCheck } from "./crosscheck.ts";
 import { REDIRECTS_FILE, parseRedirects } from "./redirects.ts";
 import { checkMarkdown, renderMarkdown } from "./markdown.ts";
@@ -40,7 +41,9 @@ const COLLECTIONS = {
 } as const satisfies Record<string, Collection>;
 
 function parseFile(root: string, file: string): ReturnType<typeof parseYamlFile> {
-  const text = readFileSync(join(root, file), "utf8");
+  const decoded = decodeUtf8(readFileSync(join(root, file)), file);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  const { text } = decoded;
   if (file.endsWith(".md")) return parseMarkdownFile(file, text);
   if (file.endsWith(".json")) return parseJsonFile(file, text.replace(/^\uFEFF/, ""));
   return parseYamlFile(file, text.replace(/^\uFEFF/, ""));
@@ -108,6 +111,7 @@ function validate<S extends z.ZodType>(
   }
   if (source.body !== undefined) {
     problems.push(...checkMarkdown({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
+    problems.push(...bodyCharacterProblems({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
   }
   return { data: result.data, source };
 }
