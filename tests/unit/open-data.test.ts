@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import type { Portal } from "../../src/lib/content/model.ts";
-import { kpiRows, toCsv, CSV_COLUMNS } from "../../src/lib/open-data.ts";
+import { kpiRows, neutraliseCell, toCsv, CSV_COLUMNS } from "../../src/lib/open-data.ts";
 import { allChanges } from "../../src/lib/changes.ts";
 import { atomFeed } from "../../src/lib/feed.ts";
 import { meetingsCalendar } from "../../src/lib/calendar.ts";
@@ -33,6 +33,47 @@ describe("KPI CSV", () => {
   });
   it("flags a provisional value and gives the target that applied", () => {
     expect(rows[2]).toMatchObject({ status: "provisional", target: "25", target_wording: "25 weeks" });
+  });
+});
+
+describe("KPI CSV with text a spreadsheet would run as a formula", () => {
+  const hostile = {
+    ...waits,
+    data: {
+      ...waits.data,
+      ref: "+44 KPI",
+      series: [
+        {
+          ...waits.data.series[0]!,
+          label: "@SUM(A1:A9)",
+          values: [
+            { period: "2019-10", value: -3.5, note: '=HYPERLINK("https://evil.example/","Click")' },
+            { period: "2019-11", value: null, missing: "-1 day late" },
+            { period: "2019-12", value: 4, note: "\tTabbed" },
+          ],
+        },
+      ],
+    },
+  };
+  const csv = toCsv(kpiRows(hostile));
+  const rows = parse(csv, { columns: true }) as Record<string, string>[];
+
+  it("prefixes a single quote to a note that starts with =, and quotes the cell", () => {
+    expect(rows[0]!["note"]).toBe('\'=HYPERLINK("https://evil.example/","Click")');
+    expect(csv).toContain(',"\'=HYPERLINK(""https://evil.example/"",""Click"")"');
+  });
+  it("neutralises text starting with +, - , @ or a tab in every text column", () => {
+    expect(rows.map((r) => [r["ref"], r["cohort"]])[0]).toEqual(["'+44 KPI", "'@SUM(A1:A9)"]);
+    expect(rows[1]!["missing_reason"]).toBe("'-1 day late");
+    expect(rows[2]!["note"]).toBe("'\tTabbed");
+  });
+  it("writes a negative figure as a number, unquoted and unprefixed", () => {
+    expect(rows[0]!["value"]).toBe("-3.5");
+    expect(csv.split("\r\n")[1]).toContain(",-3.5,");
+  });
+  it("leaves ordinary text alone", () => {
+    expect(neutraliseCell("Tracker not in place")).toBe("Tracker not in place");
+    expect(neutraliseCell("3 - 4 weeks")).toBe("3 - 4 weeks");
   });
 });
 
