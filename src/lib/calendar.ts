@@ -1,13 +1,22 @@
 /** Meetings as iCalendar: stable UIDs, cancelled meetings kept as cancelled, all-day where no time is printed. */
-import ical, { ICalEventStatus } from "ical-generator";
+import ical, { escape, ICalEventStatus } from "ical-generator";
 import type { Portal } from "./content/model.ts";
+import { withoutControlCharacters } from "./plain-text.ts";
 import { committeeName } from "./queries.ts";
+
+/** Event fields are escaped by ical-generator; these are for the ones it writes as given (NAME, X-WR-CALNAME, PRODID). */
+const calendarText = (s: string) => escape(withoutControlCharacters(s), false);
+const text = (s: string) => withoutControlCharacters(s);
 
 export function meetingsCalendar(portal: Portal, base: string, committee?: string): string {
   const host = new URL(base).hostname;
   const cal = ical({
-    name: `${portal.site.title}: meetings`,
-    prodId: { company: portal.site.organisation, product: "send-portal", language: "EN" },
+    name: calendarText(`${portal.site.title}: meetings`),
+    prodId: {
+      company: calendarText(portal.site.organisation).replace(/\/\//g, "/"),
+      product: "send-portal",
+      language: "EN",
+    },
   });
   for (const m of portal.meetings) {
     if (committee && m.data.committee !== committee) continue;
@@ -20,9 +29,9 @@ export function meetingsCalendar(portal: Portal, base: string, committee?: strin
       id: `${m.slug}@${host}`,
       start,
       ...(m.data.time ? { end: new Date(start.getTime() + 2 * 3600_000), floating: true } : { allDay: true }),
-      summary: summaryOf(committeeName(portal, m.data.committee), m.data.title),
+      summary: text(summaryOf(committeeName(portal, m.data.committee), m.data.title)),
       sequence: (m.data.sequence ?? 0) + (m.data.status === "cancelled" ? 1 : 0),
-      location: m.data.venue ?? null,
+      location: m.data.venue === undefined ? null : text(m.data.venue),
       url: new URL(`/meetings/${m.slug}/`, base).href,
       description: `Agenda, papers and decisions: ${new URL(`/meetings/${m.slug}/`, base).href}`,
       status: m.data.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
