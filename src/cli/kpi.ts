@@ -4,7 +4,7 @@
  * recorded reason. See `--help` and docs/publishing.md.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Problem } from "../lib/content/problems.ts";
 import { parseArgs, type OptionSpec } from "../lib/publishing/args.ts";
 import {
@@ -18,7 +18,7 @@ import {
   type CliOptions,
 } from "../lib/publishing/cli.ts";
 import { decodeCsv, OPTIONAL_COLUMNS, readValuesCsv, REQUIRED_COLUMNS } from "../lib/publishing/csv-import.ts";
-import { readKpiSources } from "../lib/publishing/read.ts";
+import { readContentText, readKpiSources } from "../lib/publishing/read.ts";
 import {
   applyValueChanges,
   checkValues,
@@ -117,13 +117,17 @@ const commandProblem = (p: ValueProblem) => `${p.field}: ${p.message}${p.fix ? `
 function write(changes: readonly ValueChange[], options: CliOptions, dryRun: boolean): number {
   const out = options.out ?? console.log;
   const files = [...new Set(changes.map((c) => c.file))];
-  const writes = files.map((file) => ({
-    file,
-    text: applyValueChanges(
-      readFileSync(join(options.root, file), "utf8"),
-      changes.filter((c) => c.file === file),
-    ),
-  }));
+  const writes = files.map((file) => {
+    const read = readContentText(options.root, file);
+    if (!read.ok) refuse(`${file} could not be read, so nothing was changed:`, problemLines([read.problem]));
+    return {
+      file,
+      text: applyValueChanges(
+        read.text,
+        changes.filter((c) => c.file === file),
+      ),
+    };
+  });
   const summary = changes.map((c) => `  ${describeChange(c)}`);
   if (dryRun) {
     out(

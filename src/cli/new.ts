@@ -4,7 +4,7 @@
  * `npm run new -- portal <folder>` starts a whole content root for a new council.
  * See `--help` and docs/publishing.md.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { loadPortal } from "../lib/content/load.ts";
 import { parsePeriod, FREQUENCIES, type Frequency } from "../lib/period.ts";
@@ -12,7 +12,7 @@ import { better as betterSchema, unit as unitSchema, type Better, type Unit } fr
 import { parseArgs, type OptionSpec } from "../lib/publishing/args.ts";
 import { guard, obtain, problemLines, refuse, runIfMain, todayUtc, type CliOptions } from "../lib/publishing/cli.ts";
 import { nearest } from "../lib/nearest.ts";
-import { listSlugs, reportVersions } from "../lib/publishing/read.ts";
+import { listSlugs, readContentText, reportVersions } from "../lib/publishing/read.ts";
 import {
   kpiFile,
   meetingFile,
@@ -248,7 +248,9 @@ async function newVersion(given: string | undefined, asked: string | undefined, 
     if (n > next) refuse(`v${n} would skip ${skipped}: versions run without gaps`, [`The next version is v${next}.`]);
   }
   const from = `content/reports/${report}/v${latest}.md`;
-  const latestText = readFileSync(join(root, from), "utf8");
+  const read = readContentText(root, from);
+  if (!read.ok) refuse(`${from} could not be read, so no new version was made:`, problemLines([read.problem]));
+  const latestText = read.text;
   if (versionStatus(latestText) === "draft")
     refuse(`v${latest} of ${report} is still a draft`, [
       `Finish ${from} (or delete it) before starting v${next}: only one draft at a time.`,

@@ -1,18 +1,28 @@
 /**
  * Meetings as iCalendar: UIDs on a domain the publisher owns (never localhost), cancelled meetings
- * kept as cancelled, all-day where no time is printed. A meeting links to its page only when the
- * public address is known, because a calendar has no address of its own to resolve a relative link against.
+ * kept as cancelled, all-day where no time is printed, an end time only where a paper prints one.
+ * A meeting links to its page only when the public address is known, because a calendar has no
+ * address of its own to resolve a relative link against.
  */
-import ical, { ICalEventStatus } from "ical-generator";
+import ical, { escape, ICalEventStatus } from "ical-generator";
 import type { Portal } from "./content/model.ts";
+import { withoutControlCharacters } from "./plain-text.ts";
 import { committeeName } from "./queries.ts";
 import { ownedDomain, siteHref } from "./site-url.ts";
+
+/** Event fields are escaped by ical-generator; these are for the ones it writes as given (NAME, X-WR-CALNAME, PRODID). */
+const calendarText = (s: string) => escape(withoutControlCharacters(s), false);
+const text = (s: string) => withoutControlCharacters(s);
 
 export function meetingsCalendar(portal: Portal, base: string | undefined, committee?: string): string {
   const host = ownedDomain(portal.site);
   const cal = ical({
-    name: `${portal.site.title}: meetings`,
-    prodId: { company: portal.site.organisation, product: "send-portal", language: "EN" },
+    name: calendarText(`${portal.site.title}: meetings`),
+    prodId: {
+      company: calendarText(portal.site.organisation).replace(/\/\//g, "/"),
+      product: "send-portal",
+      language: "EN",
+    },
   });
   for (const m of portal.meetings) {
     if (committee && m.data.committee !== committee) continue;
@@ -28,9 +38,9 @@ export function meetingsCalendar(portal: Portal, base: string | undefined, commi
       ...(m.data.time
         ? { floating: true, ...(m.data.endTime ? { end: at(m.data.date, m.data.endTime) } : {}) }
         : { allDay: true }),
-      summary: summaryOf(committeeName(portal, m.data.committee), m.data.title),
+      summary: text(summaryOf(committeeName(portal, m.data.committee), m.data.title)),
       sequence: (m.data.sequence ?? 0) + (m.data.status === "cancelled" ? 1 : 0),
-      location: m.data.venue ?? null,
+      location: m.data.venue === undefined ? null : text(m.data.venue),
       ...(base
         ? {
             url: siteHref(`/meetings/${m.slug}/`, base),

@@ -6,10 +6,17 @@
 import type { Change } from "./changes.ts";
 import type { Portal } from "./content/model.ts";
 import { period } from "./period.ts";
+import { withoutControlCharacters } from "./plain-text.ts";
 import { ownedDomain, siteHref } from "./site-url.ts";
 
+/** Text as XML character data or an attribute value, without characters XML 1.0 cannot carry. */
 const escape = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  withoutControlCharacters(s)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/\r/g, "&#13;");
 
 export function atomFeed(options: {
   portal: Portal;

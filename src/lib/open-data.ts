@@ -31,7 +31,11 @@ export const CSV_COLUMNS = [
   "note",
 ] as const;
 
-export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
+type NumberColumn = "value" | "count" | "target";
+
+/** A row: the figures are numbers (null where there is none), everything else text. */
+export type CsvRow = Record<Exclude<(typeof CSV_COLUMNS)[number], NumberColumn>, string> &
+  Record<NumberColumn, number | null>;
 
 /** One row per series × period, with flags, the target that applied and comparators. */
 export function kpiRows(entry: Entry<Kpi>): CsvRow[] {
@@ -66,15 +70,15 @@ export function kpiRows(entry: Entry<Kpi>): CsvRow[] {
           period_label: labelPeriod(p),
           period_start: p.start,
           period_end: p.end,
-          value: v.value === null ? "" : String(v.value),
-          count: v.count === undefined ? "" : String(v.count),
+          value: v.value,
+          count: v.count ?? null,
           status,
           missing_reason: v.missing ?? (v.suppressed ? "Suppressed to protect small numbers" : ""),
           as_at: v.asAt ?? "",
           revisions: (v.revisions ?? [])
             .map((r) => `${r.revised}: was ${r.value ?? "missing"} (${r.reason})`)
             .join("; "),
-          target: t?.target.value == null ? "" : String(t.target.value),
+          target: t?.target.value ?? null,
           target_wording: t?.milestone.wording ?? "",
           comparators: kpi.comparators
             .filter((c) => (c.series ?? headline) === s.id)
@@ -86,13 +90,34 @@ export function kpiRows(entry: Entry<Kpi>): CsvRow[] {
   );
 }
 
-/** RFC 4180 CSV with a header row and CRLF line ends. */
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"),
+ * with the full-width forms some locales' spreadsheets also accept.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+const NEUTRALISED = new RegExp(`^'${FORMULA_START.source.slice(1)}`);
+
+/** A text cell a spreadsheet will show as text: a formula-like start gets a leading `'`. */
+export function neutraliseCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * RFC 4180 CSV with a header row and CRLF line ends. Figures are written from numbers
+ * (so -3.5 stays a number); text cells are neutralised and, when changed, quoted.
+ */
 export function toCsv(rows: CsvRow[]): string {
-  return stringify(rows, {
+  const cells = rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([column, cell]) => [column, typeof cell === "string" ? neutraliseCell(cell) : cell]),
+    ),
+  );
+  return stringify(cells, {
     header: true,
     columns: [...CSV_COLUMNS],
     record_delimiter: "\r\n",
-    quoted_match: /[",\r\n]/,
+    quoted_match: [/[",\r\n]/, NEUTRALISED],
   });
 }
 

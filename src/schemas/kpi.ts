@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { FREQUENCIES } from "../lib/period.ts";
-import { isoDate, periodKey, slug, text } from "./common.ts";
+import { isoDate, periodKey, slug, longText, text } from "./common.ts";
 
 /** What a number counts or measures; decides how values are formatted. */
 export const unit = z.enum(["percent", "count", "weeks", "days", "gbp", "rate", "score"]);
@@ -73,7 +73,7 @@ export const milestone = z.strictObject({
 export const revision = z.strictObject({
   value: z.number().nullable().describe("The value as first published (`null` if it was published as missing)."),
   revised: isoDate.describe("The day the correction was made."),
-  reason: text.describe("Why it changed, in plain words."),
+  reason: longText.describe("Why it changed, in plain words."),
 });
 
 /**
@@ -155,7 +155,7 @@ export const baseline = z.strictObject({
 /** A change of baseline or targets; the old ones are kept here, never edited in place. */
 export const rebaseline = z.strictObject({
   date: isoDate.describe("The day the new baseline or targets took effect."),
-  reason: text,
+  reason: longText,
   decision: slug.optional().describe("The decision that approved it (a decision id)."),
   previousBaseline: baseline.optional().describe("The baseline before the change."),
   previousTargets: z.array(milestone).optional().describe("The target trajectory before the change."),
@@ -165,7 +165,7 @@ export const rebaseline = z.strictObject({
 export const seriesBreak = z.strictObject({
   period: periodKey.describe("The first period measured the new way."),
   series: slug.optional().describe("The series whose basis changed (a series id); leave out when all changed."),
-  description: text,
+  description: longText,
 });
 
 /** The paper's own verdict on an indicator, as a report version printed it. */
@@ -198,7 +198,7 @@ export const commentary = z.strictObject({
     .optional(),
   period: periodKey.optional().describe("The period it talks about."),
   directionAsPrinted: text.optional().describe('The direction of travel as the officers printed it, e.g. "Improving".'),
-  text,
+  text: longText,
 });
 
 /** A key performance indicator: `data/kpis/{kpi}.json`; the file name is its URL slug. */
@@ -207,7 +207,7 @@ export const kpiSchema = z.strictObject({
   ref: text.describe('The reference as printed, e.g. "KPI 1/2a".'),
   title: text.describe("A plain-language title a parent understands."),
   printedTitle: text.optional().describe("The indicator's wording as printed, where it differs from the title."),
-  meaning: text.describe("What the number means and why it matters, in plain words."),
+  meaning: longText.describe("What the number means and why it matters, in plain words."),
   unit,
   better,
   decimals: z
@@ -234,7 +234,7 @@ export const kpiSchema = z.strictObject({
   commentary: z.array(commentary).default([]),
   judgements: z.array(judgement).default([]).describe("What each report said about progress, as printed."),
   sourceNotes: z
-    .array(text)
+    .array(longText)
     .default([])
     .describe("Where the transcription is uncertain: what the source shows and how it was read."),
 });

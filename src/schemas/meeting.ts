@@ -1,24 +1,24 @@
 import * as z from "zod";
 import { actionRef } from "./report.ts";
-import { clockTime, externalUrl, isoDate, periodKey, slug, text, when } from "./common.ts";
+import { clockTime, externalUrl, isoDate, periodKey, slug, longText, text, when } from "./common.ts";
 
 /** A committee: `content/committees/{committee}.yml`. */
 export const committeeSchema = z.strictObject({
   name: text,
   shortName: text.optional().describe('A short name for tight spaces, e.g. "Health and Wellbeing Board".'),
-  purpose: text.describe("What it does, in plain words."),
+  purpose: longText.describe("What it does, in plain words."),
   url: externalUrl.optional().describe("Its page on the council's website."),
 });
 
 /** A follow-up to a decision: who does what by when. */
 export const followUp = z.strictObject({
-  text,
+  text: longText,
   owner: text.optional(),
   due: periodKey.optional(),
   status: z
     .enum(["open", "in-progress", "done", "dropped", "unknown"])
     .describe("`unknown` where the papers do not say whether it was done."),
-  note: text.optional(),
+  note: longText.optional(),
 });
 
 /** What a committee decided. */
@@ -28,7 +28,7 @@ export const decision = z.strictObject({
   item: text.optional().describe("The agenda item it belongs to (its `number`)."),
   kind: z.enum(["resolved", "recommended", "noted", "deferred"]),
   /** The decision's words, as minuted. */
-  text,
+  text: longText,
   actions: z.array(actionRef).default([]).describe("What it concerns."),
   kpis: z.array(slug).default([]),
   reports: z.array(slug).default([]),
@@ -51,7 +51,7 @@ export const agendaItem = z.strictObject({
     .optional()
     .describe('The item number as printed, e.g. "19" or "8"; leave it out where the papers print none.'),
   title: text,
-  summary: text.optional().describe("What happened or what it is about, in a sentence."),
+  summary: longText.optional().describe("What happened or what it is about, in a sentence."),
   papers: z.array(paper).default([]),
 });
 
@@ -74,12 +74,12 @@ export const meetingSchema = z
       .describe(
         "Calendar revision: add one each time the date, time or venue changes, so calendars that subscribed update the event. Cancelling adds one by itself. Default 0.",
       ),
-    cancelledReason: text.optional().describe("Required when cancelled."),
+    cancelledReason: longText.optional().describe("Required when cancelled."),
     agenda: z.array(agendaItem).default([]),
     decisions: z.array(decision).default([]),
     minutesUrl: externalUrl.optional().describe("Where minutes are published, if elsewhere."),
     minutesApproved: isoDate.optional().describe("The day these minutes were approved, if known."),
-    sourceNotes: z.array(text).default([]),
+    sourceNotes: z.array(longText).default([]),
   })
   .superRefine((m, ctx) => {
     if (m.status === "cancelled" && !m.cancelledReason)

@@ -1,14 +1,14 @@
 import * as z from "zod";
-import { periodKey, slug, text, when } from "./common.ts";
+import { periodKey, slug, longText, text, when } from "./common.ts";
 
 /** One promise in a plan. Its URL is `/plans/{plan}/actions/{id}/`. */
 export const action = z.strictObject({
   id: slug.describe("URL slug within the plan, e.g. `1-1`."),
   ref: text.describe('The reference as printed, e.g. "1.1".'),
   title: text.describe("What was promised, in a line."),
-  description: text.optional().describe("The promise in more detail, as the plan words it (Markdown allowed)."),
-  outcome: text.optional().describe("Why it matters / the outcome sought, where the plan says."),
-  impact: text.optional().describe("The impact the plan expects, where it says."),
+  description: longText.optional().describe("The promise in more detail, as the plan words it (Markdown allowed)."),
+  outcome: longText.optional().describe("Why it matters / the outcome sought, where the plan says."),
+  impact: longText.optional().describe("The impact the plan expects, where it says."),
   lead: text.optional().describe("Who is responsible, as printed (a role, not a person's private details)."),
   due: periodKey.optional().describe("When it is due, as precisely as printed (a date, month, quarter …)."),
   dueAsPrinted: text.optional().describe('The due date as printed when it is not a period, e.g. "Ongoing".'),
@@ -21,9 +21,9 @@ export const area = z
     id: slug.describe("URL anchor within the plan page, e.g. `area-1`."),
     ref: text.describe('The reference as printed, e.g. "Area of weakness 1" or "Priority 2".'),
     title: text,
-    summary: text.optional(),
+    summary: longText.optional(),
     actions: z.array(action),
-    actionsNote: text
+    actionsNote: longText
       .optional()
       .describe(
         'Required when `actions` is empty: why, e.g. "The action plan for this priority has not been published yet."',
@@ -42,7 +42,7 @@ export const area = z
 /** A plan: `content/plans/{plan}.md`; front matter as below, the body describes the plan. */
 export const planSchema = z.strictObject({
   title: text,
-  summary: text.describe("Two plain sentences: what the plan is and why it exists."),
+  summary: longText.describe("Two plain sentences: what the plan is and why it exists."),
   owner: text.describe('Who owns it, e.g. "Sefton Council and NHS Sefton".'),
   agreed: when.optional().describe("When it was agreed, as precisely as the papers say."),
   covers: text.optional().describe('The years it covers, e.g. "2023 to 2026".'),
@@ -54,7 +54,7 @@ export const planSchema = z.strictObject({
   ended: when.optional().describe("When the plan ended or was replaced, as precisely as the papers say."),
   order: z.number().int().default(100).describe("Where it is ordered on lists; lower first."),
   areas: z.array(area).min(1, { error: "a plan needs at least one area" }),
-  sourceNotes: z.array(text).default([]).describe("Where the transcription is uncertain."),
+  sourceNotes: z.array(longText).default([]).describe("Where the transcription is uncertain."),
 });
 
 export type Plan = z.infer<typeof planSchema>;

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { slug, text, when } from "./common.ts";
+import { slug, longText, text, when } from "./common.ts";
 
 /** An officer's judgement of an action's progress, as a report records it. */
 export const actionStatus = z.enum(["not-started", "on-track", "at-risk", "off-track", "complete", "not-rated"]);
@@ -13,33 +13,33 @@ export const actionRef = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(
 export const reportVersionSchema = z
   .strictObject({
     title: text,
-    summary: text.describe("A plain-language summary of the report in a sentence or two."),
+    summary: longText.describe("A plain-language summary of the report in a sentence or two."),
     published: when.describe("When this version was published, as precisely as known."),
     publishedNote: text
       .optional()
       .describe('Why the date is imprecise, e.g. "The meeting date is not printed on the paper."'),
     status: z.enum(["draft", "published", "withdrawn"]),
-    withdrawnReason: text.optional().describe("Required when withdrawn: why, in plain words."),
-    changes: text.optional().describe("What changed from the previous version (required from v2 on)."),
+    withdrawnReason: longText.optional().describe("Required when withdrawn: why, in plain words."),
+    changes: longText.optional().describe("What changed from the previous version (required from v2 on)."),
     meeting: slug.optional().describe("The meeting it was presented to (meeting slug)."),
     plan: slug.optional().describe("The plan it reports on (plan slug)."),
     authors: z.array(text).default([]).describe("Who wrote or presented it, as printed (roles)."),
-    recommendations: z.array(text).default([]).describe("What the report asks the meeting to do, as printed."),
+    recommendations: z.array(longText).default([]).describe("What the report asks the meeting to do, as printed."),
     /** The status of each action as at this version, with commentary. */
     actions: z
       .array(
         z.strictObject({
           action: actionRef,
           status: actionStatus,
-          commentary: text.describe("The officer's commentary on progress."),
+          commentary: longText.describe("The officer's commentary on progress."),
         }),
       )
       .default([]),
     kpis: z
-      .array(z.strictObject({ kpi: slug, commentary: text.optional() }))
+      .array(z.strictObject({ kpi: slug, commentary: longText.optional() }))
       .default([])
       .describe("The indicators this version reports, optionally with its commentary."),
-    sourceNotes: z.array(text).default([]),
+    sourceNotes: z.array(longText).default([]),
   })
   .superRefine((r, ctx) => {
     if (r.status === "withdrawn" && !r.withdrawnReason)

@@ -45,6 +45,20 @@ describe("the published CSV files", () => {
     );
   });
 
+  it("no text cell starts with a character a spreadsheet reads as a formula, and figures are plain numbers", () => {
+    const files = ["data/kpis.csv", ...portal.kpis.map((k) => `data/kpis/${k.slug}.csv`)];
+    for (const file of files) {
+      const rows = parse(readFileSync(join(DIST, file), "utf8"), { columns: true }) as Record<string, string>[];
+      for (const row of rows) {
+        for (const [column, cell] of Object.entries(row)) {
+          if (["value", "count", "target"].includes(column))
+            expect(cell === "" || Number.isFinite(Number(cell))).toBe(true);
+          else expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+        }
+      }
+    }
+  });
+
   it("is described by a data package listing every file", () => {
     const pkg = JSON.parse(readFileSync(join(DIST, "data/datapackage.json"), "utf8"));
     expect(pkg.resources).toHaveLength(portal.kpis.length + 1);

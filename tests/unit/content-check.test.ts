@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
@@ -298,6 +298,78 @@ describe("a broken report version", () => {
   it("is reported once, not again by everything that cites it", () => {
     expect(problemsOf((r) => replaceIn(r, V1, "status: published", "status: publishd"))).toEqual([
       'content/reports/progress/v1.md:5 — status: expected one of draft, published, withdrawn; got "publishd"',
+    ]);
+  });
+});
+
+describe("characters a field cannot hold", () => {
+  it("refuses a line break in a one-line field, naming the column", () => {
+    expect(problemsOf((r) => replaceIn(r, KPI, '"Waiting time for speech', '"Waiting time\\nfor speech'))).toEqual([
+      "data/kpis/waits.json:4 — title: contains a line break (U+000A) at column 13. Write it on one line",
+    ]);
+  });
+  it("refuses a carriage return written as an escape", () => {
+    expect(problemsOf((r) => replaceIn(r, KPI, '"ref": "KPI 1/1"', '"ref": "KPI\\r1/1"'))).toEqual([
+      "data/kpis/waits.json:3 — ref: contains a line break (U+000D) at column 4. Write it on one line",
+    ]);
+  });
+  it("refuses a control character and says it is invisible", () => {
+    expect(problemsOf((r) => replaceIn(r, V1, "title: Progress report", 'title: "Progress\\x07 report"'))).toEqual([
+      "content/reports/progress/v1.md:2 — title: contains a control character (U+0007) at column 9. Delete it: it is invisible and often comes from copying out of a PDF or a word processor",
+    ]);
+  });
+  it("refuses a C1 control character and a bidirectional override", () => {
+    expect(
+      problemsOf((r) => {
+        replaceIn(r, V1, "title: Progress report", "title: Progress\u0085 report");
+        replaceIn(r, "content/site.yml", /title: .*/, "title: Portal \u202Egnissim");
+      }),
+    ).toEqual([
+      "content/reports/progress/v1.md:2 — title: contains a control character (U+0085) at column 9. Delete it: it is invisible and often comes from copying out of a PDF or a word processor",
+      "content/site.yml:2 — title: contains a bidirectional control character (U+202E) at column 8. Delete it: it is invisible and often comes from copying out of a PDF or a word processor",
+    ]);
+  });
+  it("refuses a tab in a one-line field", () => {
+    expect(problemsOf((r) => replaceIn(r, V1, "title: Progress report", 'title: "Progress\\treport"'))).toEqual([
+      "content/reports/progress/v1.md:2 — title: contains a tab (U+0009) at column 9. Replace it with a space",
+    ]);
+  });
+  it("allows line breaks and tabs in prose, but no other control character", () => {
+    expect(
+      problemsOf((r) =>
+        replaceIn(r, V1, "commentary: Waits are falling slowly.", 'commentary: "Waits\\n\\tare falling slowly."'),
+      ),
+    ).toEqual([]);
+    expect(
+      problemsOf((r) =>
+        replaceIn(r, V1, "commentary: Waits are falling slowly.", 'commentary: "Waits\\nare\\x1b falling."'),
+      ),
+    ).toEqual([
+      "content/reports/progress/v1.md:11 — actions[0].commentary: contains a control character (U+001B) at line 2, column 4 of the text. Delete it: it is invisible and often comes from copying out of a PDF or a word processor",
+    ]);
+  });
+  it("refuses a control character in a Markdown body at its line and column", () => {
+    expect(problemsOf((r) => replaceIn(r, V1, "Waits are falling.", "Waits are\u0000 falling."))).toEqual([
+      "content/reports/progress/v1.md:17 — the text contains a control character (U+0000) at column 10. Delete it: it is invisible and often comes from copying out of a PDF or a word processor",
+    ]);
+  });
+  it("refuses a file that is not UTF-8, naming the byte and its offset", () => {
+    expect(
+      problemsOf((r) => {
+        const path = join(r, "content/site.yml");
+        const text = readFileSync(path, "utf8");
+        const at = text.indexOf("\n") + 1;
+        writeFileSync(
+          path,
+          Buffer.concat([
+            Buffer.from(text.slice(0, at)),
+            Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]),
+            Buffer.from(text.slice(at)),
+          ]),
+        );
+      }),
+    ).toEqual([
+      "content/site.yml:2 — this file is not saved as UTF-8: the byte 0xE9 at byte offset 90 is not part of a UTF-8 character, so characters such as £, é or curly quotes would be garbled. Save the file with the encoding UTF-8 (in most editors: Save As, or the encoding shown in the status bar), then check the characters on this line",
     ]);
   });
 });

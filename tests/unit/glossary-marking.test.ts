@@ -1,3 +1,4 @@
+import { parseFragment, type DefaultTreeAdapterTypes as T } from "parse5";
 import { describe, expect, it } from "vitest";
 import { markAcronyms } from "../../src/lib/glossary-marking.ts";
 import type { Term } from "../../src/schemas/index.ts";
@@ -14,6 +15,20 @@ const terms: Term[] = [
   { id: "local-offer", term: "Local Offer", definition: "Services.", aliases: [] },
 ];
 const mark = (html: string) => markAcronyms(html, { terms, glossaryPath: "/glossary/" });
+
+/** Every element in an HTML fragment as a browser parses it, with its attributes. */
+function elements(html: string): { tag: string; attrs: Record<string, string> }[] {
+  const out: { tag: string; attrs: Record<string, string> }[] = [];
+  const visit = (node: T.ParentNode) => {
+    for (const child of node.childNodes) {
+      if (!("tagName" in child)) continue;
+      out.push({ tag: child.tagName, attrs: Object.fromEntries(child.attrs.map((a) => [a.name, a.value])) });
+      visit(child);
+    }
+  };
+  visit(parseFragment(html));
+  return out;
+}
 
 describe("markAcronyms", () => {
   it("links the first use to the glossary and spells it out beside it", () => {
@@ -41,5 +56,56 @@ describe("markAcronyms", () => {
   });
   it("ignores terms that are not acronyms", () => {
     expect(mark("<p>The Local Offer.</p>")).toBe("<p>The Local Offer.</p>");
+  });
+  it("marks an acronym in text that ends the fragment", () => {
+    expect(mark("Each EHCP")).toContain('<abbr title="Education, Health and Care Plan">EHCP</abbr>');
+  });
+
+  describe("with hostile text", () => {
+    it("keeps a > in an attribute inside the attribute and marks only the text", () => {
+      const html =
+        '<p><a href="/kpis/x/" title="Waiting > 18 weeks for EHCP">KPI</a> Waiting &gt; 18 weeks for an EHCP</p>';
+      const out = mark(html);
+      expect(elements(out).map((e) => e.tag)).toEqual(["p", "a", "a", "abbr", "span"]);
+      expect(elements(out)[1]!.attrs["title"]).toBe("Waiting > 18 weeks for EHCP");
+      expect(out).toContain('Waiting &gt; 18 weeks for an <a class="term"');
+    });
+    it("leaves markup written as text as text", () => {
+      const html =
+        '<p>&lt;meta http-equiv="refresh" content="0;url=https://evil.example/"&gt; and &lt;a href="https://evil.example/"&gt;Sign in&lt;/a&gt; EHCP</p>';
+      const out = mark(html);
+      expect(elements(out).map((e) => e.tag)).toEqual(["p", "a", "abbr", "span"]);
+      expect(elements(out)[1]!.attrs["href"]).toBe("/glossary/#ehcp");
+      expect(out).toContain('&lt;meta http-equiv="refresh"');
+    });
+    it("escapes quotes and angle brackets in an expansion", () => {
+      const hostile: Term = {
+        id: "qq",
+        term: "QQ",
+        expansion: 'Quote" onmouseover="alert(1)" <meta http-equiv="refresh">',
+        definition: "A test.",
+        aliases: [],
+      };
+      const out = markAcronyms("<p>The QQ.</p>", { terms: [hostile], glossaryPath: "/glossary/" });
+      expect(elements(out)).toEqual([
+        { tag: "p", attrs: {} },
+        { tag: "a", attrs: { class: "term", href: "/glossary/#qq" } },
+        { tag: "abbr", attrs: { title: hostile.expansion } },
+        { tag: "span", attrs: { class: "expansion" } },
+      ]);
+    });
+    it("keeps entities in marked text as the same characters", () => {
+      expect(mark("<p>Tom &amp; Jerry&#39;s EHCP &lt;3</p>")).toBe(
+        '<p>Tom &amp; Jerry\'s <a class="term" href="/glossary/#ehcp"><abbr title="Education, Health and Care Plan">EHCP</abbr></a> <span class="expansion">(Education, Health and Care Plan)</span> &lt;3</p>',
+      );
+    });
+    it("counts an expansion written with entities as spelt out", () => {
+      const withAmp: Term = { ...terms[0]!, expansion: "Education & Care Plan" };
+      const out = markAcronyms("<p>An Education &amp; Care Plan (EHCP).</p>", {
+        terms: [withAmp],
+        glossaryPath: "/glossary/",
+      });
+      expect(out).not.toContain('class="expansion"');
+    });
   });
 });

@@ -1,9 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import type { Portal } from "../../src/lib/content/model.ts";
-import { kpiRows, toCsv, CSV_COLUMNS } from "../../src/lib/open-data.ts";
+import { kpiRows, neutraliseCell, toCsv, CSV_COLUMNS } from "../../src/lib/open-data.ts";
 import { allChanges } from "../../src/lib/changes.ts";
 import { atomFeed } from "../../src/lib/feed.ts";
 import { meetingsCalendar } from "../../src/lib/calendar.ts";
@@ -33,6 +34,47 @@ describe("KPI CSV", () => {
   });
   it("flags a provisional value and gives the target that applied", () => {
     expect(rows[2]).toMatchObject({ status: "provisional", target: "25", target_wording: "25 weeks" });
+  });
+});
+
+describe("KPI CSV with text a spreadsheet would run as a formula", () => {
+  const hostile = {
+    ...waits,
+    data: {
+      ...waits.data,
+      ref: "+44 KPI",
+      series: [
+        {
+          ...waits.data.series[0]!,
+          label: "@SUM(A1:A9)",
+          values: [
+            { period: "2019-10", value: -3.5, note: '=HYPERLINK("https://evil.example/","Click")' },
+            { period: "2019-11", value: null, missing: "-1 day late" },
+            { period: "2019-12", value: 4, note: "\tTabbed" },
+          ],
+        },
+      ],
+    },
+  };
+  const csv = toCsv(kpiRows(hostile));
+  const rows = parse(csv, { columns: true }) as Record<string, string>[];
+
+  it("prefixes a single quote to a note that starts with =, and quotes the cell", () => {
+    expect(rows[0]!["note"]).toBe('\'=HYPERLINK("https://evil.example/","Click")');
+    expect(csv).toContain(',"\'=HYPERLINK(""https://evil.example/"",""Click"")"');
+  });
+  it("neutralises text starting with +, - , @ or a tab in every text column", () => {
+    expect(rows.map((r) => [r["ref"], r["cohort"]])[0]).toEqual(["'+44 KPI", "'@SUM(A1:A9)"]);
+    expect(rows[1]!["missing_reason"]).toBe("'-1 day late");
+    expect(rows[2]!["note"]).toBe("'\tTabbed");
+  });
+  it("writes a negative figure as a number, unquoted and unprefixed", () => {
+    expect(rows[0]!["value"]).toBe("-3.5");
+    expect(csv.split("\r\n")[1]).toContain(",-3.5,");
+  });
+  it("leaves ordinary text alone", () => {
+    expect(neutraliseCell("Tracker not in place")).toBe("Tracker not in place");
+    expect(neutraliseCell("3 - 4 weeks")).toBe("3 - 4 weeks");
   });
 });
 
@@ -100,5 +142,62 @@ describe("the meetings calendar", () => {
       })),
     };
     expect(meetingsCalendar(cancelled, "https://portal.example/")).toContain("STATUS:CANCELLED");
+  });
+});
+
+/** The fixture with every value the feed and the calendar print set to `say(what it was)`. */
+function hostilePortal(say: (s: string) => string): Portal {
+  return {
+    ...portal,
+    site: { ...portal.site, title: say(portal.site.title), organisation: say(portal.site.organisation) },
+    committees: portal.committees.map((c) => ({ ...c, data: { ...c.data, name: say(c.data.name) } })),
+    meetings: portal.meetings.map((m) => ({
+      ...m,
+      data: { ...m.data, title: say(m.data.title ?? "Meeting"), venue: say(m.data.venue ?? "Town Hall") },
+    })),
+  };
+}
+
+describe("the meetings calendar with hostile site settings and meeting text", () => {
+  const injected = (s: string) => `${s}\r\nBEGIN:VEVENT\r\nSUMMARY:Injected\r\nEND:VEVENT\n\u0007;,\\`;
+  const ics = meetingsCalendar(hostilePortal(injected), "https://portal.example/");
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+
+  it("adds no event and no property for a line break in a value", () => {
+    expect(calendar.getAllSubcomponents("vevent")).toHaveLength(portal.meetings.length);
+    expect(ics.split("\r\n").filter((line) => line.startsWith("BEGIN:VEVENT"))).toHaveLength(portal.meetings.length);
+    expect(calendar.getAllProperties().map((p) => p.name)).toEqual(["version", "prodid", "name", "x-wr-calname"]);
+  });
+  it("keeps each value as text, line breaks and separators included, without control characters", () => {
+    const asText = (s: string) => injected(s).replace(/\r\n/g, "\n").replace("\u0007", "");
+    // ical.js leaves NAME (RFC 7986) escaped, so it is unescaped here as RFC 5545 TEXT.
+    const name = String(calendar.getFirstPropertyValue("name")).replace(/\\([\\;,nN])/g, (_, c: string) =>
+      c.toLowerCase() === "n" ? "\n" : c,
+    );
+    expect(name).toBe(`${asText(portal.site.title)}: meetings`);
+    const event = calendar.getFirstSubcomponent("vevent")!;
+    expect(event.getFirstPropertyValue("location")).toBe(asText("Town Hall"));
+  });
+});
+
+describe("the updates feed with hostile text", () => {
+  const hostile = (s: string) => `${s} ]]> </script><script>alert(1)</script> &amp; \u0000\u000b\uFFFE\uD800 "q" 'a'`;
+  const xml = atomFeed({
+    portal: hostilePortal(hostile),
+    changes: allChanges(portal).map((c) => ({ ...c, title: hostile(c.title) })),
+    base: "https://portal.example/",
+    path: "/feed.xml",
+    title: hostile("Updates"),
+  });
+  const feed = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false }).parse(xml).feed;
+
+  it("is well-formed XML 1.0, with no character XML cannot carry", () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).not.toMatch(/(?![\t\n\r])[\p{Cc}\p{Cs}\uFFFE\uFFFF]/u);
+  });
+  it("keeps markup and entities as text", () => {
+    const asText = (s: string) => hostile(s).replace(/(?![\t\n\r])[\p{Cc}\p{Cs}\uFFFE]/gu, "");
+    expect(feed.title).toBe(asText("Updates"));
+    expect(feed.author.name).toBe(asText(portal.site.organisation));
   });
 });

@@ -59,8 +59,13 @@ export function isInside(root: string, path: string): boolean {
  * leads) a file that resolves outside the root: a second lock behind `boundaryProblems`.
  */
 export function readInside(root: string, file: string): string {
+  return readBytesInside(root, file).toString("utf8");
+}
+
+/** The bytes of a file under the root, refusing a link or a path outside it (for a strict UTF-8 check). */
+export function readBytesInside(root: string, file: string): Buffer {
   const path = join(root, file);
   if (lstatSync(path).isSymbolicLink() || !isInside(root, path))
     throw new Error(`${file} is a link or lies outside the content root, so it was not read`);
-  return readFileSync(path, "utf8");
+  return readFileSync(path);
 }

@@ -10,7 +10,8 @@ import {
   reportVersionSchema,
   siteSchema,
 } from "../../schemas/index.ts";
-import { boundaryProblems, readInside } from "./boundary.ts";
+import { boundaryProblems, readBytesInside, readInside } from "./boundary.ts";
+import { bodyCharacterProblems, decodeUtf8 } from "./characters.ts";
 import { crossCheck } from "./crosscheck.ts";
 import { checkPlausibility } from "./plausibility.ts";
 import { today } from "../queries.ts";
@@ -44,7 +45,9 @@ const COLLECTIONS = {
 } as const satisfies Record<string, Collection>;
 
 function parseFile(root: string, file: string): ReturnType<typeof parseYamlFile> {
-  const text = readInside(root, file);
+  const decoded = decodeUtf8(readBytesInside(root, file), file);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  const { text } = decoded;
   if (file.endsWith(".md")) return parseMarkdownFile(file, text);
   if (file.endsWith(".json")) return parseJsonFile(file, text.replace(/^\uFEFF/, ""));
   return parseYamlFile(file, text.replace(/^\uFEFF/, ""));
@@ -109,6 +112,7 @@ function validate<S extends z.ZodType>(
   }
   if (source.body !== undefined) {
     problems.push(...checkMarkdown({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
+    problems.push(...bodyCharacterProblems({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
   }
   return { data: result.data, source };
 }

@@ -2,7 +2,20 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { kpiSchema } from "../../schemas/index.ts";
+import { decodeUtf8 } from "../content/characters.ts";
+import type { Problem } from "../content/problems.ts";
 import type { KpiSource } from "./values.ts";
+
+/**
+ * A content file's text, or the problem that stops a command from touching it: a file
+ * that is not UTF-8 is refused, never decoded with replacement characters and written back.
+ */
+export function readContentText(
+  root: string,
+  file: string,
+): { ok: true; text: string } | { ok: false; problem: Problem } {
+  return decodeUtf8(readFileSync(join(root, file)), file);
+}
 
 /** The slugs of a collection: file names in `dir` ending in `ext` (or, with no `ext`, folder names), sorted. */
 export function listSlugs(root: string, dir: string, ext?: string): string[] {
@@ -21,8 +34,13 @@ export function readKpiSources(root: string): { kpis: Map<string, KpiSource>; br
   const broken = new Set<string>();
   for (const slug of listSlugs(root, "data/kpis", ".json")) {
     const file = `data/kpis/${slug}.json`;
+    const read = readContentText(root, file);
+    if (!read.ok) {
+      broken.add(slug);
+      continue;
+    }
     try {
-      const parsed = kpiSchema.safeParse(JSON.parse(readFileSync(join(root, file), "utf8").replace(/^\uFEFF/, "")));
+      const parsed = kpiSchema.safeParse(JSON.parse(read.text.replace(/^\uFEFF/, "")));
       if (parsed.success) kpis.set(slug, { slug, file, data: parsed.data });
       else broken.add(slug);
     } catch {

@@ -1,4 +1,4 @@
-import { copyFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../../src/cli/kpi.ts";
@@ -300,5 +300,18 @@ describe("the commands as an officer runs them", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('bad-rows.csv:3 — kpi: no KPI "wait"');
     expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe("a KPI file that is not UTF-8", () => {
+  it("makes add refuse, leaving every byte of the file as it was", async () => {
+    const root = tempRoot();
+    const path = join(root, "data/kpis/waits.json");
+    const bytes = Buffer.from(readFileSync(path, "utf8").replace("Fixture", "Caf\u00e9"), "latin1");
+    writeFileSync(path, bytes);
+    const r = await run(main, ["add", "waits", "2020-01", "26"], root);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain("data/kpis/waits.json has problems of its own");
+    expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 });
