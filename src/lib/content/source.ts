@@ -42,6 +42,20 @@ function locator(doc: Document, counter: LineCounter, lineOffset: number) {
   };
 }
 
+/** Signatures of files officers save by mistake: a workbook or zip, a PDF, an image, an old Office file. */
+const BINARY_STARTS = ["PK", "%PDF", "\u0089PNG", "GIF8", "\u00D0\u00CF\u0011\u00E0"];
+
+/**
+ * Whether a file is binary rather than text with a stray character: a known signature, or NUL bytes
+ * throughout. A single NUL in a text file is reported at its line and column by the character check.
+ */
+function looksBinary(text: string): boolean {
+  if (BINARY_STARTS.some((sig) => text.startsWith(sig))) return true;
+  let nuls = 0;
+  for (let i = text.indexOf("\u0000"); i !== -1; i = text.indexOf("\u0000", i + 1)) nuls++;
+  return nuls >= 8 || (nuls > 0 && nuls / text.length > 0.01);
+}
+
 /** A file that is empty, or not text at all, in words an officer can act on. */
 function unreadable(file: string, text: string): Problem | undefined {
   if (text.trim() === "")
@@ -50,7 +64,7 @@ function unreadable(file: string, text: string): Problem | undefined {
       message: "the file is empty, so there is no line to point at",
       fix: "Write its content, or delete the file; npm run new starts a valid file of most kinds",
     };
-  if (text.includes("\u0000") || text.includes("\uFFFD") || text.startsWith("PK"))
+  if (looksBinary(text))
     return {
       file,
       message: `this is not a text file (it holds binary data${text.startsWith("PK") ? ", like an Excel workbook or a zip file" : ""}), so it has no lines to point at`,
