@@ -104,6 +104,7 @@ const FIX = {
 export const PERIOD_EXAMPLES: Record<Frequency, string> = {
   monthly: "a month such as 2024-03",
   quarterly: "a quarter such as 2024-Q1 (January to March) or FY2023/24-Q4 (financial)",
+  "four-monthly": "four months such as 2024-T1 (January to April) or FY2023/24-T1 (April to July 2023)",
   "half-yearly": "a half year such as 2024-H1 (January to June)",
   "half-termly": "a half term such as AY2023/24-autumn-1",
   termly: "a term such as AY2023/24-autumn",
@@ -118,6 +119,8 @@ const KIND_WORDS: Record<PeriodKind, string> = {
   month: "a month",
   quarter: "a quarter",
   fquarter: "a financial-year quarter",
+  fourmonth: "a four-month period",
+  ffourmonth: "a financial-year four-month period",
   half: "a half year",
   year: "a year",
   fyear: "a financial year",
@@ -134,6 +137,7 @@ export function normalisePeriod(raw: string): string {
     .replace(/^(fy|ay)/i, (m) => m.toUpperCase())
     .replace(/-q([1-4])$/i, "-Q$1")
     .replace(/-h([12])$/i, "-H$1")
+    .replace(/-t([1-3])$/i, "-T$1")
     .replace(/-(autumn|spring|summer)/i, (m) => m.toLowerCase());
   return parsePeriod(fixed) ? fixed : t;
 }
