@@ -14,6 +14,6 @@ export default {
   htmlReporter: { fileName: "reports/mutation/index.html" },
   tempDirName: ".stryker-tmp",
   incremental: false,
-  timeoutMS: 10_000,
+  timeoutMS: 3_000,
   thresholds: { high: 90, low: 80, break: null },
 };

@@ -3,17 +3,21 @@ import { loadPortal } from "../lib/content/load.ts";
 import { formatProblems } from "../lib/content/problems.ts";
 import { contentRoot, sharePortal } from "../lib/portal.ts";
 import { DRAFTS_ENV } from "../lib/queries.ts";
+import { resolveToday } from "../lib/today.ts";
 
 /**
  * Validates all content before Astro renders a page, so a build with bad content
- * stops at once with every problem listed and nothing written to `dist/`.
+ * stops at once with every problem listed and nothing written to `dist/`. Says once which day
+ * the build takes as today (see src/lib/today.ts), and stops if PORTAL_TODAY is not a date.
  */
 export function portalContent(): AstroIntegration {
   return {
     name: "portal-content",
     hooks: {
-      "astro:config:setup": ({ command, addWatchFile }) => {
+      "astro:config:setup": ({ command, addWatchFile, logger }) => {
         process.env[DRAFTS_ENV] = command === "dev" ? "show" : "hide";
+        const today = resolveToday();
+        logger.info(`Today is ${today.date}, from ${today.source}.`);
         const root = contentRoot();
         const result = loadPortal(root);
         if (!result.ok) {

@@ -2,6 +2,7 @@
 import ical, { ICalEventStatus } from "ical-generator";
 import type { Portal } from "./content/model.ts";
 import { committeeName } from "./queries.ts";
+import { routes } from "./routes.ts";
 
 export function meetingsCalendar(portal: Portal, base: string, committee?: string): string {
   const host = new URL(base).hostname;
@@ -23,8 +24,8 @@ export function meetingsCalendar(portal: Portal, base: string, committee?: strin
       summary: summaryOf(committeeName(portal, m.data.committee), m.data.title),
       sequence: (m.data.sequence ?? 0) + (m.data.status === "cancelled" ? 1 : 0),
       location: m.data.venue ?? null,
-      url: new URL(`/meetings/${m.slug}/`, base).href,
-      description: `Agenda, papers and decisions: ${new URL(`/meetings/${m.slug}/`, base).href}`,
+      url: new URL(routes.meeting(m.slug), base).href,
+      description: `Agenda, papers and decisions: ${new URL(routes.meeting(m.slug), base).href}`,
       status: m.data.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       stamp: start,
     });

@@ -2,6 +2,7 @@
 import type { Change } from "./changes.ts";
 import type { Portal } from "./content/model.ts";
 import { period } from "./period.ts";
+import { routes } from "./routes.ts";
 
 const escape = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -24,7 +25,7 @@ export function atomFeed(options: {
   <title>${escape(title)}</title>
   <id>${escape(new URL(path, base).href)}</id>
   <link rel="self" href="${escape(new URL(path, base).href)}"/>
-  <link rel="alternate" href="${escape(new URL("/", base).href)}"/>
+  <link rel="alternate" href="${escape(new URL(routes.home(), base).href)}"/>
   <author><name>${escape(portal.site.organisation)}</name></author>
   <updated>${updated}</updated>
 ${entries

@@ -5,6 +5,7 @@ import { slugify } from "./content/load.ts";
 import type { Kpi } from "../schemas/index.ts";
 import { targetAt } from "./kpi-status.ts";
 import { comparePeriods, labelPeriod, period } from "./period.ts";
+import { routes } from "./routes.ts";
 
 export const CSV_COLUMNS = [
   "kpi",
@@ -141,12 +142,12 @@ export function dataPackage(portal: Portal, base: string): Record<string, unknow
     name: slugify(portal.site.title),
     title: portal.site.title,
     description: portal.site.description,
-    homepage: new URL("/data/", base).href,
+    homepage: new URL(routes.data(), base).href,
     licenses: [{ name: portal.site.licence.name, path: portal.site.licence.url }],
     contributors: [{ title: portal.site.organisation, role: "publisher" }],
     resources: [
-      resource("all-kpis", "/data/kpis.csv", "Every series of every indicator"),
-      ...portal.kpis.map((k) => resource(k.slug, `/data/kpis/${k.slug}.csv`, `${k.data.ref}: ${k.data.title}`)),
+      resource("all-kpis", routes.allKpisCsv(), "Every series of every indicator"),
+      ...portal.kpis.map((k) => resource(k.slug, routes.kpiCsv(k.slug), `${k.data.ref}: ${k.data.title}`)),
     ],
   };
 }

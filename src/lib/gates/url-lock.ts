@@ -8,10 +8,11 @@ const LOCK_COMMAND = "npm run urls:lock";
 
 /**
  * Pages whose every `id` is a published anchor, because councillors cite the items on them
- * (`/kpis/kpi-1-1/#targets`, `/glossary/#ehcp`, an action's status as a given report version
+ * (`/kpis/kpi-1-1/#targets`, `/glossary/#ehcp`, an area of a plan, an action's status as a given report version
  * recorded it: `/reports/send-progress-report-2020/v1/#action-send-improvement-plan-1-2`).
  */
 export const ANCHOR_PAGES: readonly RegExp[] = [
+  /^\/plans\/[^/]+\/$/,
   /^\/kpis\/[^/]+\/$/,
   /^\/plans\/[^/]+\/actions\/[^/]+\/$/,
   /^\/decisions\/[^/]+\/$/,
