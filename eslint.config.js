@@ -1,6 +1,7 @@
 // Lint: the recommended rules of ESLint, typescript-eslint and eslint-plugin-astro, with no warnings allowed.
 import js from "@eslint/js";
 import astro from "eslint-plugin-astro";
+import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 /** A path of the URL contract (../shared/PRODUCT.md), as an esquery regular expression. */
@@ -40,7 +41,11 @@ export default [
         addEventListener: "readonly",
       },
     },
+    plugins: { "import-x": importX },
     rules: {
+      // Imports at the top, one statement per module (in .astro frontmatter too).
+      "import-x/first": "error",
+      "import-x/no-duplicates": "error",
       "@typescript-eslint/no-unused-vars": [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },

@@ -1,6 +1,5 @@
 // Mutation testing of the modules whose mistakes publish a wrong verdict or a wrong figure.
 // Run with `npm run test:mutation` (a few minutes on 2 cores); figures and surviving mutants: docs/testing.md.
-/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
   // Threads start faster than forks; these tests share no process state.

@@ -20,7 +20,7 @@ export interface KpiPanel {
   readonly comparators: readonly { id: string; label: string }[];
 }
 
-export interface TableRow {
+interface TableRow {
   readonly period: string;
   readonly label: string;
   /** One cell per series, in panel order. */

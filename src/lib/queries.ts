@@ -16,7 +16,7 @@ import { routes } from "./routes.ts";
  * Drafts appear only in `astro dev`; a build never publishes them. The content
  * integration records which command is running (not NODE_ENV, which a CI job may set to anything).
  */
-export const showDrafts = (): boolean => process.env[DRAFTS_ENV] === "show";
+const showDrafts = (): boolean => process.env[DRAFTS_ENV] === "show";
 
 /** Set by the content integration: "show" under `astro dev`, "hide" otherwise. */
 export const DRAFTS_ENV = "PORTAL_DRAFTS";
@@ -70,7 +70,7 @@ export function byWhenDesc(a: string, b: string): number {
   return comparePeriods(period(b), period(a));
 }
 
-export function allActions(portal: Portal): readonly ActionEntry[] {
+function allActions(portal: Portal): readonly ActionEntry[] {
   return memo(portal, "allActions", () => portal.plans.flatMap((p) => p.actions));
 }
 

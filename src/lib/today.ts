@@ -5,7 +5,7 @@
  */
 import { parsePeriod } from "./period.ts";
 
-export const TODAY_ENV = "PORTAL_TODAY";
+const TODAY_ENV = "PORTAL_TODAY";
 
 /** Where today's date came from, for the build log. */
 export interface Today {

@@ -20,7 +20,7 @@ import { parseJsonFile, parseMarkdownFile, parseYamlFile, type SourceFile } from
 export type LoadResult = { ok: true; portal: Portal; sources: SourceIndex } | { ok: false; problems: Problem[] };
 
 /** Where each entry's fields are, for cross-checks to point at. */
-export type SourceIndex = ReadonlyMap<string, SourceFile>;
+type SourceIndex = ReadonlyMap<string, SourceFile>;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

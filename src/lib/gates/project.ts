@@ -18,7 +18,7 @@ export function projectFiles(root = process.cwd()): ProjectFiles {
   return { root, contentRoot: resolve(process.env["PORTAL_DIR"] ?? root) };
 }
 
-export function readRedirects(files: ProjectFiles): { entries: RedirectEntry[]; problems: GateProblem[] } {
+function readRedirects(files: ProjectFiles): { entries: RedirectEntry[]; problems: GateProblem[] } {
   const path = join(files.contentRoot, REDIRECTS_FILE);
   return parseRedirects(existsSync(path) ? readFileSync(path, "utf8") : undefined);
 }
@@ -30,7 +30,7 @@ export function readLock(files: ProjectFiles): { urls: string[]; problems: GateP
 }
 
 /** The lock as last committed, or undefined outside git or before its first commit. */
-export function committedLock(files: ProjectFiles): string[] | undefined {
+function committedLock(files: ProjectFiles): string[] | undefined {
   try {
     const text = execFileSync("git", ["show", `HEAD:${LOCK_FILE}`], {
       cwd: files.root,

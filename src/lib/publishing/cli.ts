@@ -24,7 +24,7 @@ export interface CliOptions {
 export type Main = (argv: readonly string[], options: CliOptions) => Promise<number>;
 
 /** A command declining to do what it was asked, with the reasons; nothing has been written. */
-export class Refusal extends Error {
+class Refusal extends Error {
   readonly details: readonly string[];
   constructor(message: string, details: readonly string[] = []) {
     super(message);
