@@ -4,6 +4,7 @@ import { loadPortal } from "../lib/content/load.ts";
 import { formatProblems } from "../lib/content/problems.ts";
 import { contentRoot, forgetPortal, sharePortal } from "../lib/portal.ts";
 import { DRAFTS_ENV } from "../lib/queries.ts";
+import { resolveToday } from "../lib/today.ts";
 
 /** The folders of a content root whose files the site is built from. */
 const CONTENT_DIRS = ["content", "data"] as const;
@@ -14,7 +15,8 @@ const CONTENT_DIRS = ["content", "data"] as const;
  *
  * In the preview (`npm run dev`) it watches the content root itself, wherever `PORTAL_DIR` puts
  * it (Vite watches only this repository): an edit re-validates the content and reloads the
- * browser, and a page requested while the content has problems shows them, located.
+ * browser, and a page requested while the content has problems shows them, located. Says once which
+ * day the build takes as today (see src/lib/today.ts), and stops if PORTAL_TODAY is not a date.
  */
 export function portalContent(): AstroIntegration {
   /** In the preview, the located problems while the content has any. */
@@ -22,8 +24,10 @@ export function portalContent(): AstroIntegration {
   return {
     name: "portal-content",
     hooks: {
-      "astro:config:setup": ({ command }) => {
+      "astro:config:setup": ({ command, logger }) => {
         process.env[DRAFTS_ENV] = command === "dev" ? "show" : "hide";
+        const today = resolveToday();
+        logger.info(`Today is ${today.date}, from ${today.source}.`);
         const root = contentRoot();
         const result = loadPortal(root);
         if (!result.ok) {

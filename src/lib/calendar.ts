@@ -9,6 +9,7 @@ import type { Portal } from "./content/model.ts";
 import { withoutControlCharacters } from "./plain-text.ts";
 import { committeeName } from "./queries.ts";
 import { ownedDomain, siteHref } from "./site-url.ts";
+import { routes } from "./routes.ts";
 
 /** Event fields are escaped by ical-generator; these are for the ones it writes as given (NAME, X-WR-CALNAME, PRODID). */
 const calendarText = (s: string) => escape(withoutControlCharacters(s), false);
@@ -43,8 +44,8 @@ export function meetingsCalendar(portal: Portal, base: string | undefined, commi
       location: m.data.venue === undefined ? null : text(m.data.venue),
       ...(base
         ? {
-            url: siteHref(`/meetings/${m.slug}/`, base),
-            description: `Agenda, papers and decisions: ${siteHref(`/meetings/${m.slug}/`, base)}`,
+            url: siteHref(routes.meeting(m.slug), base),
+            description: `Agenda, papers and decisions: ${siteHref(routes.meeting(m.slug), base)}`,
           }
         : {}),
       status: m.data.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

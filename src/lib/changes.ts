@@ -3,6 +3,7 @@ import type { Portal } from "./content/model.ts";
 import { formatterFor } from "./kpi-status.ts";
 import { comparePeriods, labelPeriod, period } from "./period.ts";
 import { committeeName, meetingsNewestFirst, visibleReports, visibleVersions } from "./queries.ts";
+import { routes } from "./routes.ts";
 
 export interface Change {
   /** When it happened (a period string; figures use the period they describe). */
@@ -51,7 +52,7 @@ function computeChanges(portal: Portal): Change[] {
         when: v.data.published,
         kind: v.n === 1 ? "New report" : "Report updated",
         title: v.n === 1 ? v.data.title : `${v.data.title} (version ${v.n}): ${v.data.changes ?? "updated"}`,
-        href: `/reports/${report.slug}/v${v.n}/`,
+        href: routes.reportVersion(report.slug, v.n),
         id: `report:${report.slug}/v${v.n}`,
       });
     }
@@ -63,7 +64,7 @@ function computeChanges(portal: Portal): Change[] {
       when: m.data.date,
       kind: "Meeting",
       title: `${committeeName(portal, m.data.committee)} met`,
-      href: `/meetings/${m.slug}/`,
+      href: routes.meeting(m.slug),
       id: `meeting:${m.slug}`,
     });
     for (const d of m.data.decisions) {
@@ -76,7 +77,7 @@ function computeChanges(portal: Portal): Change[] {
         when: m.data.date,
         kind: "Decision",
         title: `${d.ref}: ${d.text.length > 120 ? `${d.text.slice(0, 117)}…` : d.text}`,
-        href: `/decisions/${d.id}/`,
+        href: routes.decision(d.id),
         id: `decision:${d.id}`,
       });
     }
@@ -92,7 +93,7 @@ function computeChanges(portal: Portal): Change[] {
             when: v.asAt ?? v.period,
             kind: "New figure",
             title: `${kpi.ref} ${kpi.title}${kpi.series.length > 1 ? ` (${s.label})` : ""}: ${fmt(v.value)} for ${labelPeriod(period(v.period))}`,
-            href: `/kpis/${slug}/`,
+            href: routes.kpi(slug),
             id: `value:${slug}/${s.id}/${v.period}`,
           });
         for (const r of v.revisions ?? [])
@@ -101,7 +102,7 @@ function computeChanges(portal: Portal): Change[] {
             when: r.revised,
             kind: "Correction",
             title: `${kpi.ref} ${kpi.title}: ${labelPeriod(period(v.period))} corrected. ${r.reason}`,
-            href: `/kpis/${slug}/#corrections`,
+            href: routes.kpiSection(slug, "corrections"),
             id: `revision:${slug}/${s.id}/${v.period}/${r.revised}`,
           });
       }

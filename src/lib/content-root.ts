@@ -6,7 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 
-export const PORTAL_DIR_ENV = "PORTAL_DIR";
+const PORTAL_DIR_ENV = "PORTAL_DIR";
 
 /** A `PORTAL_DIR` that cannot be used; the message says what to do. */
 export class ContentRootError extends Error {

@@ -1,9 +1,9 @@
 /** The feeds the portal publishes: everything, and one per plan, committee and indicator. */
 import type { Portal } from "./content/model.ts";
 import { allChanges, type Change } from "./changes.ts";
+import type { FeedScope } from "./routes.ts";
 
-export const FEED_SCOPES = ["plans", "committees", "kpis"] as const;
-export type FeedScope = (typeof FEED_SCOPES)[number];
+export const FEED_SCOPES = ["plans", "committees", "kpis"] as const satisfies readonly FeedScope[];
 
 export interface FeedRoute {
   readonly slug: string;
@@ -32,5 +32,3 @@ export function feedRoutes(portal: Portal, scope: FeedScope): FeedRoute[] {
     changes: bySlug.get(slug) ?? [],
   }));
 }
-
-export const feedPath = (scope: FeedScope, slug: string) => `/feeds/${scope}/${slug}.xml`;

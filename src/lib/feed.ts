@@ -8,6 +8,7 @@ import type { Portal } from "./content/model.ts";
 import { period } from "./period.ts";
 import { withoutControlCharacters } from "./plain-text.ts";
 import { ownedDomain, siteHref } from "./site-url.ts";
+import { routes } from "./routes.ts";
 
 /** Text as XML character data or an attribute value, without characters XML 1.0 cannot carry. */
 const escape = (s: string) =>
@@ -38,7 +39,7 @@ export function atomFeed(options: {
   <title>${escape(title)}</title>
   <id>tag:${escape(domain)},2019:feed:${escape(path)}</id>
   <link rel="self" href="${href(path)}"/>
-  <link rel="alternate" href="${href("/")}"/>
+  <link rel="alternate" href="${href(routes.home())}"/>
   <author><name>${escape(portal.site.organisation)}</name></author>
   <updated>${updated}</updated>
 ${entries

@@ -25,7 +25,7 @@ export interface KpiPanel {
 }
 
 /** The chart key's entries for the kinds of figure a set of series contains. */
-export function chartKey(series: readonly Series[]): string[] {
+function chartKey(series: readonly Series[]): string[] {
   const values = series.flatMap((s) => s.values);
   return [
     values.some((v) => v.provisional) &&
@@ -39,7 +39,7 @@ export function chartKey(series: readonly Series[]): string[] {
 }
 
 /** "December 2019 (All): tracker not in place", for each period with no figure. */
-export function chartGaps(series: readonly Series[]): string[] {
+function chartGaps(series: readonly Series[]): string[] {
   return series.flatMap((s) =>
     s.values
       .filter((v) => v.value === null)
@@ -51,7 +51,7 @@ export function chartGaps(series: readonly Series[]): string[] {
   );
 }
 
-export interface TableRow {
+interface TableRow {
   readonly period: string;
   readonly label: string;
   /** One cell per series, in panel order. */

@@ -10,7 +10,7 @@ import { comparePeriods, labelPeriod, period, type Period } from "./period.ts";
 export type Figure = Observation & { readonly value: number };
 
 /** Whether an observation carries a figure (not missing, not suppressed). */
-export const hasValue = (o: Observation): o is Figure => o.value !== null;
+const hasValue = (o: Observation): o is Figure => o.value !== null;
 
 /** A target resolved to a number for one period, with the working shown to readers. */
 export interface ResolvedTarget {
@@ -191,7 +191,7 @@ export function targetAt(
 }
 
 /** Whether `value` meets `target` in the KPI's better direction (higher or lower). */
-export function meets(value: number, target: number, better: "higher" | "lower"): boolean {
+function meets(value: number, target: number, better: "higher" | "lower"): boolean {
   return better === "lower" ? value <= target : value >= target;
 }
 

@@ -62,7 +62,7 @@ export function currencyOf(latest: Figure | undefined, options: { today: string;
 }
 
 /** "as at February 2020", or "as at 19 October 2023 (year to date)" for a part-period figure. */
-export function asAtWords(latest: Figure): string {
+function asAtWords(latest: Figure): string {
   const when = labelPeriod(period(latest.period));
   return latest.asAt ? `for ${when}, as at ${formatDate(latest.asAt)}` : `for ${when}`;
 }
@@ -82,7 +82,7 @@ export function currencySentence(latest: Figure | undefined, currency: Currency)
 }
 
 /** The paper's verdicts in words. */
-export const VERDICT_WORDS: Record<Verdict, string> = {
+const VERDICT_WORDS: Record<Verdict, string> = {
   met: "target met",
   "on-track": "on track",
   "at-risk": "at risk (slightly off track)",

@@ -5,6 +5,7 @@ import { slugify } from "./slug.ts";
 import type { Kpi } from "../schemas/index.ts";
 import { targetAt } from "./kpi-status.ts";
 import { comparePeriods, labelPeriod, period } from "./period.ts";
+import { routes } from "./routes.ts";
 
 export const CSV_COLUMNS = [
   "kpi",
@@ -167,12 +168,12 @@ export function dataPackage(portal: Portal, base: string | undefined): Record<st
     name: slugify(portal.site.title),
     title: portal.site.title,
     description: portal.site.description,
-    ...(base ? { homepage: new URL("/data/", base).href } : {}),
+    ...(base ? { homepage: new URL(routes.data(), base).href } : {}),
     licenses: [{ name: portal.site.licence.name, path: portal.site.licence.url }],
     contributors: [{ title: portal.site.organisation, role: "publisher" }],
     resources: [
-      resource("all-kpis", "/data/kpis.csv", "Every series of every indicator"),
-      ...portal.kpis.map((k) => resource(k.slug, `/data/kpis/${k.slug}.csv`, `${k.data.ref}: ${k.data.title}`)),
+      resource("all-kpis", routes.allKpisCsv(), "Every series of every indicator"),
+      ...portal.kpis.map((k) => resource(k.slug, routes.kpiCsv(k.slug), `${k.data.ref}: ${k.data.title}`)),
     ],
   };
 }

@@ -1,5 +1,5 @@
 /** Questions pages ask of the portal; pure functions over the loaded content. */
-import type { Kpi } from "../schemas/index.ts";
+import type { FollowUp, Kpi } from "../schemas/index.ts";
 import type {
   ActionEntry,
   DecisionEntry,
@@ -10,12 +10,13 @@ import type {
   VersionEntry,
 } from "./content/model.ts";
 import { comparePeriods, period } from "./period.ts";
+import { routes } from "./routes.ts";
 
 /**
  * Drafts appear only in `astro dev`; a build never publishes them. The content
  * integration records which command is running (not NODE_ENV, which a CI job may set to anything).
  */
-export const showDrafts = (): boolean => process.env[DRAFTS_ENV] === "show";
+const showDrafts = (): boolean => process.env[DRAFTS_ENV] === "show";
 
 /** Set by the content integration: "show" under `astro dev`, "hide" otherwise. */
 export const DRAFTS_ENV = "PORTAL_DRAFTS";
@@ -69,7 +70,7 @@ export function byWhenDesc(a: string, b: string): number {
   return comparePeriods(period(b), period(a));
 }
 
-export function allActions(portal: Portal): readonly ActionEntry[] {
+function allActions(portal: Portal): readonly ActionEntry[] {
   return memo(portal, "allActions", () => portal.plans.flatMap((p) => p.actions));
 }
 
@@ -138,12 +139,31 @@ export function meetingsNewestFirst(portal: Portal): MeetingEntry[] {
   return [...portal.meetings].sort((a, b) => byWhenDesc(a.data.date, b.data.date) || a.slug.localeCompare(b.slug));
 }
 
+/** Whether a meeting is still to come on `today` (ISO date): scheduled, and not over by then. */
+export const isUpcoming = (meeting: MeetingEntry, today: string): boolean =>
+  meeting.data.status === "scheduled" && period(meeting.data.date).end >= today;
+
+/** Whether a meeting's day has passed by `today` with no record that it was held or cancelled. */
+export const isOverdue = (meeting: MeetingEntry, today: string): boolean =>
+  meeting.data.status === "scheduled" && period(meeting.data.date).end < today;
+
 /** The next scheduled meeting on or after `today` (ISO date). */
 export function nextMeeting(portal: Portal, today: string): MeetingEntry | undefined {
   return meetingsNewestFirst(portal)
-    .filter((m) => m.data.status === "scheduled" && period(m.data.date).end >= today)
+    .filter((m) => isUpcoming(m, today))
     .at(-1);
 }
+
+/** A follow-up still to be done: open or in progress. */
+export const isOpenFollowUp = (followUp: FollowUp): boolean =>
+  followUp.status === "open" || followUp.status === "in-progress";
+
+/** The follow-ups of a decision still to be done. */
+export const openFollowUps = (decision: DecisionEntry): FollowUp[] => decision.followUps.filter(isOpenFollowUp);
+
+/** Open follow-ups whose due date (or the end of their due period) has passed by `today`. */
+export const overdueFollowUps = (decision: DecisionEntry, today: string): FollowUp[] =>
+  openFollowUps(decision).filter((f) => f.due !== undefined && period(f.due).end < today);
 
 /** Report versions presented to a meeting. */
 export function reportsAtMeeting(portal: Portal, meeting: string): VersionEntry[] {
@@ -157,11 +177,6 @@ export function kpiUpdated(kpi: Kpi): string | undefined {
   const periods = kpi.series.flatMap((s) => s.values.filter((v) => v.value !== null).map((v) => period(v.period)));
   const revised = kpi.series.flatMap((s) => s.values.flatMap((v) => v.revisions ?? []).map((r) => period(r.revised)));
   return [...periods, ...revised].sort(comparePeriods).at(-1)?.key;
-}
-
-/** The day the build runs, or PORTAL_TODAY (ISO date) for reproducible builds and tests. */
-export function today(): string {
-  return process.env["PORTAL_TODAY"] ?? new Date().toISOString().slice(0, 10);
 }
 
 /** When the portal's documents last changed: the latest report version or meeting. Figures are dated by the period they describe, so they do not count. */
@@ -184,20 +199,9 @@ export function reportLink(portal: Portal, ref: string): { href: string; title: 
   const current = report && currentVersion(report);
   const title = current?.data.title ?? slug!;
   return n
-    ? { href: `/reports/${slug}/v${n}/`, title: `${title} (version ${n})` }
-    : { href: `/reports/${slug}/`, title };
+    ? { href: routes.reportVersion(slug!, Number(n)), title: `${title} (version ${n})` }
+    : { href: routes.report(slug!), title };
 }
-
-/** An action's own page. */
-export const actionPath = (action: { plan: string; id: string }): string =>
-  `/plans/${action.plan}/actions/${action.id}/`;
-
-/** The anchor of an action's status on a report version page, e.g. `action-send-improvement-plan-1-2`. */
-export const actionAnchor = (key: string): string => `action-${key.replace("/", "-")}`;
-
-/** Where a report version records an action's status. */
-export const actionInVersionPath = (version: VersionEntry, key: string): string =>
-  `/reports/${version.report}/v${version.n}/#${actionAnchor(key)}`;
 
 /** A report version by its reference (`report-slug/vN`), or the current version for a bare slug. */
 export function findVersion(portal: Portal, ref: string): VersionEntry | undefined {

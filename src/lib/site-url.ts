@@ -3,7 +3,7 @@
  * `content/site.yml`, else unknown. When it is unknown nothing absolute is invented: pages have
  * no canonical link, feeds and calendars use relative links, and no sitemap is written.
  */
-export const SITE_URL_ENV = "SITE_URL";
+const SITE_URL_ENV = "SITE_URL";
 
 export type PublicAddress =
   | { readonly ok: true; readonly url: string | undefined; readonly from: "SITE_URL" | "content/site.yml" | "none" }
@@ -13,7 +13,7 @@ export type PublicAddress =
 const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/i;
 
 /** Why `text` cannot be the public address, or undefined when it can. */
-export function addressProblem(text: string): string | undefined {
+function addressProblem(text: string): string | undefined {
   let url: URL;
   try {
     url = new URL(text);

@@ -54,6 +54,7 @@ export const REPORT_STATUS = {
 export const FREQUENCY_WORDS = {
   monthly: "monthly",
   quarterly: "quarterly",
+  "four-monthly": "every four months",
   "half-yearly": "twice a year",
   "half-termly": "each half term",
   termly: "each term",

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { slug, longText, text } from "./common.ts";
 
 /** One term: `content/glossary.yml` is a list of these. Its anchor is `/glossary/#{id}`. */
-export const termSchema = z.strictObject({
+const termSchema = z.strictObject({
   id: slug.describe("Anchor id, e.g. `ehcp`."),
   term: text.describe('The term or acronym as written, e.g. "EHCP".'),
   expansion: text.optional().describe('The words an acronym stands for, e.g. "Education, Health and Care Plan".'),

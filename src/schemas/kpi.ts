@@ -11,9 +11,7 @@ export const unit = z.enum(["percent", "count", "weeks", "days", "gbp", "rate", 
  */
 export const better = z.enum(["higher", "lower", "neither", "unstated"]);
 
-export const frequency = z.enum(
-  Object.keys(FREQUENCIES) as [keyof typeof FREQUENCIES, ...(keyof typeof FREQUENCIES)[]],
-);
+const frequency = z.enum(Object.keys(FREQUENCIES) as [keyof typeof FREQUENCIES, ...(keyof typeof FREQUENCIES)[]]);
 
 /**
  * A target, stored as data so it can be resolved to a number for each period.
@@ -26,7 +24,7 @@ export type TargetExpr =
   | { kind: "max" | "min"; of: TargetExpr[] }
   | { kind: "unquantified" };
 
-export const targetExpr: z.ZodType<TargetExpr> = z.lazy(() =>
+const targetExpr: z.ZodType<TargetExpr> = z.lazy(() =>
   z.discriminatedUnion("kind", [
     /** A fixed number in the KPI's unit. */
     z.strictObject({ kind: z.literal("value"), value: z.number() }),
@@ -58,7 +56,7 @@ export const targetExpr: z.ZodType<TargetExpr> = z.lazy(() =>
 );
 
 /** One point of the target trajectory. */
-export const milestone = z.strictObject({
+const milestone = z.strictObject({
   period: periodKey
     .optional()
     .describe(
@@ -70,7 +68,7 @@ export const milestone = z.strictObject({
 });
 
 /** An earlier value of a period that was later corrected. */
-export const revision = z.strictObject({
+const revision = z.strictObject({
   value: z.number().nullable().describe("The value as first published (`null` if it was published as missing)."),
   revised: isoDate.describe("The day the correction was made."),
   reason: longText.describe("Why it changed, in plain words."),
@@ -79,7 +77,7 @@ export const revision = z.strictObject({
 /**
  * One period's value. A missing value is `null` with a reason, never `0`.
  */
-export const observation = z
+const observation = z
   .strictObject({
     period: periodKey,
     value: z.number().nullable().describe("The figure in the KPI's unit, or `null` when there is none."),
@@ -127,10 +125,10 @@ export const observation = z
  * What each figure of a series covers: `period` (the period alone, the default), `year-to-date`
  * (from the start of the year to the period's end or its `asAt` day) or `cumulative` (since the series began).
  */
-export const basis = z.enum(["period", "year-to-date", "cumulative"]);
+const basis = z.enum(["period", "year-to-date", "cumulative"]);
 
 /** One line of figures: a cohort measured at one frequency. */
-export const series = z.strictObject({
+const series = z.strictObject({
   id: slug.describe("Stable id within the KPI, e.g. `all`, `ehcp`, `sen-support`."),
   label: text.describe('The cohort as printed, e.g. "EHCP pupils".'),
   frequency,
@@ -139,21 +137,21 @@ export const series = z.strictObject({
 });
 
 /** A benchmark such as the national or North West average. */
-export const comparator = z.strictObject({
+const comparator = z.strictObject({
   id: slug.describe("e.g. `national`, `north-west`."),
   label: text.describe('e.g. "National average".'),
   series: slug.optional().describe("Which series it compares with; defaults to the first series."),
   values: z.array(z.strictObject({ period: periodKey, value: z.number(), note: text.optional() })),
 });
 
-export const baseline = z.strictObject({
+const baseline = z.strictObject({
   value: z.number().nullable(),
   period: periodKey.describe("The period the baseline describes."),
   note: text.optional().describe("Required when `value` is null: why there is no baseline yet."),
 });
 
 /** A change of baseline or targets; the old ones are kept here, never edited in place. */
-export const rebaseline = z.strictObject({
+const rebaseline = z.strictObject({
   date: isoDate.describe("The day the new baseline or targets took effect."),
   reason: longText,
   decision: slug.optional().describe("The decision that approved it (a decision id)."),
@@ -162,17 +160,17 @@ export const rebaseline = z.strictObject({
 });
 
 /** A change in how the figure is defined or collected, so values either side are not like for like. */
-export const seriesBreak = z.strictObject({
+const seriesBreak = z.strictObject({
   period: periodKey.describe("The first period measured the new way."),
   series: slug.optional().describe("The series whose basis changed (a series id); leave out when all changed."),
   description: longText,
 });
 
 /** The paper's own verdict on an indicator, as a report version printed it. */
-export const verdict = z.enum(["met", "on-track", "at-risk", "off-track", "not-met", "no-verdict"]);
+const verdict = z.enum(["met", "on-track", "at-risk", "off-track", "not-met", "no-verdict"]);
 
 /** What a report said about an indicator's progress, kept beside the status the portal works out. */
-export const judgement = z.strictObject({
+const judgement = z.strictObject({
   report: z
     .string()
     .regex(/^[a-z0-9-]+\/v[1-9]\d*$/, { error: "expected report-slug/vN, e.g. progress-report-2020/v1" })
@@ -187,10 +185,10 @@ export const judgement = z.strictObject({
 });
 
 /** The values an indicator can take, where they differ from its unit's (percent 0–100; counts, weeks, days 0 or more). */
-export const range = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
+const range = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
 
 /** Commentary published with the figures, kept as history. */
-export const commentary = z.strictObject({
+const commentary = z.strictObject({
   /** The report it was published in (`report-slug/v1`), where it came from one. */
   report: z
     .string()
@@ -247,4 +245,3 @@ export type Unit = z.infer<typeof unit>;
 export type Better = z.infer<typeof better>;
 export type Judgement = z.infer<typeof judgement>;
 export type Verdict = z.infer<typeof verdict>;
-export type Basis = z.infer<typeof basis>;

@@ -11,7 +11,7 @@ export const committeeSchema = z.strictObject({
 });
 
 /** A follow-up to a decision: who does what by when. */
-export const followUp = z.strictObject({
+const followUp = z.strictObject({
   text: longText,
   owner: text.optional(),
   due: periodKey.optional(),
@@ -22,7 +22,7 @@ export const followUp = z.strictObject({
 });
 
 /** What a committee decided. */
-export const decision = z.strictObject({
+const decision = z.strictObject({
   id: slug.describe("Unique across the portal; the URL is `/decisions/{id}/`."),
   ref: text.describe('The reference as printed, e.g. "Minute 19 (1)".'),
   item: text.optional().describe("The agenda item it belongs to (its `number`)."),
@@ -36,7 +36,7 @@ export const decision = z.strictObject({
 });
 
 /** A paper on the agenda: a report in the portal, a document elsewhere, or just its title when neither is published. */
-export const paper = z.strictObject({
+const paper = z.strictObject({
   title: text,
   /** A report slug, optionally with a version (`report-slug` or `report-slug/v2`). */
   report: z
@@ -46,7 +46,7 @@ export const paper = z.strictObject({
   url: externalUrl.optional(),
 });
 
-export const agendaItem = z.strictObject({
+const agendaItem = z.strictObject({
   number: text
     .optional()
     .describe('The item number as printed, e.g. "19" or "8"; leave it out where the papers print none.'),

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { periodKey, slug, longText, text, when } from "./common.ts";
 
 /** One promise in a plan. Its URL is `/plans/{plan}/actions/{id}/`. */
-export const action = z.strictObject({
+const action = z.strictObject({
   id: slug.describe("URL slug within the plan, e.g. `1-1`."),
   ref: text.describe('The reference as printed, e.g. "1.1".'),
   title: text.describe("What was promised, in a line."),
@@ -16,7 +16,7 @@ export const action = z.strictObject({
 });
 
 /** A group of actions, e.g. one of the five areas of weakness. */
-export const area = z
+const area = z
   .strictObject({
     id: slug.describe("URL anchor within the plan page, e.g. `area-1`."),
     ref: text.describe('The reference as printed, e.g. "Area of weakness 1" or "Priority 2".'),

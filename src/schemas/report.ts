@@ -2,7 +2,7 @@ import * as z from "zod";
 import { slug, longText, text, when } from "./common.ts";
 
 /** An officer's judgement of an action's progress, as a report records it. */
-export const actionStatus = z.enum(["not-started", "on-track", "at-risk", "off-track", "complete", "not-rated"]);
+const actionStatus = z.enum(["not-started", "on-track", "at-risk", "off-track", "complete", "not-rated"]);
 
 /** A reference to an action: `{plan}/{action}`, e.g. `send-improvement-plan/1-1`. */
 export const actionRef = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {

@@ -3,13 +3,12 @@
  * path of the URL contract, and PORTAL_DIR builds another council's content.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import { withFixture } from "../helpers/content-root.ts";
-import { writeFileSync } from "node:fs";
 
 const ROOT = join(import.meta.dirname, "../..");
 const DIST = join(ROOT, "dist");

@@ -49,7 +49,7 @@ export function boundaryProblems(root: string): Problem[] {
 }
 
 /** Whether `path` (after resolving every link) is inside `root` (likewise resolved). */
-export function isInside(root: string, path: string): boolean {
+function isInside(root: string, path: string): boolean {
   const rel = relative(realpathSync(root), realpathSync(path));
   return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

@@ -14,7 +14,7 @@ import { boundaryProblems, readBytesInside, readInside } from "./boundary.ts";
 import { bodyCharacterProblems, decodeUtf8 } from "./characters.ts";
 import { crossCheck } from "./crosscheck.ts";
 import { checkPlausibility } from "./plausibility.ts";
-import { today } from "../queries.ts";
+import { today } from "../today.ts";
 import { slugify } from "../slug.ts";
 import { REDIRECTS_FILE, parseRedirects } from "./redirects.ts";
 import { checkMarkdown, renderMarkdown } from "./markdown.ts";
@@ -25,7 +25,7 @@ import { parseJsonFile, parseMarkdownFile, parseYamlFile, type SourceFile } from
 export type LoadResult = { ok: true; portal: Portal; sources: SourceIndex } | { ok: false; problems: Problem[] };
 
 /** Where each entry's fields are, for cross-checks to point at. */
-export type SourceIndex = ReadonlyMap<string, SourceFile>;
+type SourceIndex = ReadonlyMap<string, SourceFile>;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -12,7 +12,7 @@ const markdownItValidateLink = new MarkdownIt().validateLink;
  * script, data or file scheme even when hidden by percent-encoding, case, spaces or
  * control characters (browsers drop tabs and newlines inside a scheme).
  */
-export function isSafeLink(url: string): boolean {
+function isSafeLink(url: string): boolean {
   if (!markdownItValidateLink(url)) return false;
   let decoded = url;
   try {

@@ -21,13 +21,13 @@ const UNIT_RANGE: Record<Unit, { min?: number; max?: number }> = {
 };
 
 /** The range a KPI's figures must fall in: its own `range` where set, else its unit's. */
-export function allowedRange(kpi: Pick<Kpi, "unit" | "range">): { min?: number | undefined; max?: number | undefined } {
+function allowedRange(kpi: Pick<Kpi, "unit" | "range">): { min?: number | undefined; max?: number | undefined } {
   const unit = UNIT_RANGE[kpi.unit];
   return { min: kpi.range?.min ?? unit.min, max: kpi.range?.max ?? unit.max };
 }
 
 /** Why a single figure cannot be right for this KPI, or undefined when it can. */
-export function impossibleFigure(kpi: Pick<Kpi, "unit" | "range">, value: number): string | undefined {
+function impossibleFigure(kpi: Pick<Kpi, "unit" | "range">, value: number): string | undefined {
   if (!Number.isFinite(value)) return `${value} is not a figure`;
   const { min, max } = allowedRange(kpi);
   const what = kpi.range ? "this indicator's range" : `a ${kpi.unit === "percent" ? "percentage" : kpi.unit} figure`;

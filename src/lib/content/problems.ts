@@ -45,7 +45,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 }
 
 /** How a found value reads in a message: strings quoted, long values cut. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return `a list of ${value.length}`;

@@ -103,7 +103,7 @@ const CONTROL_OR_SPACE = /[\p{Cc}\p{Cf}\p{Z}]/u;
  * leading "/", no dot segments, no backslashes, no "//", no spaces or control characters,
  * and none of these hidden behind percent-encoding (checked on every decoding, any case).
  */
-export function sitePathProblem(value: string): string | undefined {
+function sitePathProblem(value: string): string | undefined {
   if (!value.startsWith("/")) return NOT_SITE_PATH;
   let layer = value;
   for (let decodings = 0; ; decodings++) {

@@ -3,7 +3,7 @@ import type { Path, Problem } from "./problems.ts";
 import { lineAt, scanJson } from "./json-scan.ts";
 
 /** Content files never need more nesting than this; far deeper data would overflow the parsers' stacks. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 /** A parsed content file: its data, its Markdown body if any, and a way to find a field's line. */
 export interface SourceFile {

@@ -10,7 +10,7 @@ import { listFiles, urlForFile } from "./site-files.ts";
 import { serveDir } from "./static-server.ts";
 
 /** The WCAG 2.0, 2.1 and 2.2 A and AA rules, as axe-core tags them. */
-export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] as const;
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] as const;
 
 /** Debian's Chromium, with everything that would reach the network switched off. */
 export function launchChromium(executablePath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"): Promise<Browser> {

@@ -4,7 +4,7 @@
  */
 
 /** What a page did that a visitor's privacy forbids, recorded from before its first script runs. */
-export interface PageRecord {
+interface PageRecord {
   readonly kind: "storage" | "cookie" | "csp";
   readonly detail: string;
 }

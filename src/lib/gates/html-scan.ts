@@ -67,7 +67,7 @@ const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quo
  * Attribute values as the parser returns them still hold character references; decode the
  * numeric ones and the few named ones a generator writes. Others are left as written.
  */
-export function decodeEntities(value: string): string {
+function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === "#") {
       const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
@@ -86,7 +86,7 @@ function config(): Promise<ResolvedConfig> {
 }
 
 /** The URL in `<meta http-equiv="refresh" content="0; url=/x/">`. */
-export function refreshTarget(content: string): string | undefined {
+function refreshTarget(content: string): string | undefined {
   const m = /^\s*\d+(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?(['"]?)(.+?)\1\s*$/i.exec(content);
   return m?.[2];
 }

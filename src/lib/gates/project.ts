@@ -28,7 +28,7 @@ export function builtSite(files: ProjectFiles): string {
   return join(files.contentRoot, "dist");
 }
 
-export function readRedirects(files: ProjectFiles): { entries: RedirectEntry[]; problems: GateProblem[] } {
+function readRedirects(files: ProjectFiles): { entries: RedirectEntry[]; problems: GateProblem[] } {
   const path = join(files.contentRoot, REDIRECTS_FILE);
   return parseRedirects(existsSync(path) ? readFileSync(path, "utf8") : undefined);
 }
@@ -40,7 +40,7 @@ export function readLock(files: ProjectFiles): { urls: string[]; problems: GateP
 }
 
 /** The lock as last committed, or undefined outside git or before its first commit. */
-export function committedLock(files: ProjectFiles): string[] | undefined {
+function committedLock(files: ProjectFiles): string[] | undefined {
   try {
     // "HEAD:./file" is relative to cwd, so this works wherever the content root sits in its repository.
     const text = execFileSync("git", ["show", `HEAD:./${LOCK_FILE}`], {

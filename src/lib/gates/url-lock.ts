@@ -8,10 +8,11 @@ const LOCK_COMMAND = "npm run urls:lock";
 
 /**
  * Pages whose every `id` is a published anchor, because councillors cite the items on them
- * (`/kpis/kpi-1-1/#targets`, `/glossary/#ehcp`, an action's status as a given report version
+ * (`/kpis/kpi-1-1/#targets`, `/glossary/#ehcp`, an area of a plan, an action's status as a given report version
  * recorded it: `/reports/send-progress-report-2020/v1/#action-send-improvement-plan-1-2`).
  */
-export const ANCHOR_PAGES: readonly RegExp[] = [
+const ANCHOR_PAGES: readonly RegExp[] = [
+  /^\/plans\/[^/]+\/$/,
   /^\/kpis\/[^/]+\/$/,
   /^\/plans\/[^/]+\/actions\/[^/]+\/$/,
   /^\/decisions\/[^/]+\/$/,
@@ -24,7 +25,7 @@ export const ANCHOR_PAGES: readonly RegExp[] = [
  * Files that are not addresses anyone cites: build assets and search index chunks carry
  * content hashes in their names, and host files are read by the host, not served.
  */
-export const UNLOCKED: readonly RegExp[] = [
+const UNLOCKED: readonly RegExp[] = [
   /^\/_astro\//,
   /^\/pagefind\//,
   /^\/_redirects$/,

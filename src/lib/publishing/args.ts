@@ -4,7 +4,7 @@
  * mistake comes back as a plain sentence rather than an exception.
  */
 
-export type OptionKind = "string" | "boolean";
+type OptionKind = "string" | "boolean";
 
 export type OptionSpec = Readonly<Record<string, OptionKind>>;
 

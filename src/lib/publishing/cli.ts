@@ -25,7 +25,7 @@ export interface CliOptions {
 export type Main = (argv: readonly string[], options: CliOptions) => Promise<number>;
 
 /** A command declining to do what it was asked, with the reasons; nothing has been written. */
-export class Refusal extends Error {
+class Refusal extends Error {
   readonly details: readonly string[];
   constructor(message: string, details: readonly string[] = []) {
     super(message);
@@ -38,7 +38,7 @@ export function refuse(message: string, details: readonly string[] = []): never 
 }
 
 /** How many problem lines a command prints before it summarises the rest. */
-export const MAX_PROBLEM_LINES = 30;
+const MAX_PROBLEM_LINES = 30;
 
 /**
  * Every problem as `check` prints it, sorted by file and line. The same problem on many lines

@@ -6,7 +6,7 @@
 import { stringify } from "yaml";
 
 /** A top-level field and the lines under it (its value, continuation lines, comments). */
-export interface Field {
+interface Field {
   /** The field name; undefined for comments or blank lines after the last field. */
   readonly key: string | undefined;
   /** Comment and blank lines just above the field, which describe it and stay with it. */

@@ -11,7 +11,7 @@ interface Span {
   readonly end: number;
 }
 
-export interface JsonObject extends Span {
+interface JsonObject extends Span {
   readonly kind: "object";
   readonly entries: readonly { readonly key: string; readonly value: JsonNode }[];
 }
@@ -21,7 +21,7 @@ export interface JsonArray extends Span {
   readonly items: readonly JsonNode[];
 }
 
-export interface JsonScalar extends Span {
+interface JsonScalar extends Span {
   readonly kind: "scalar";
 }
 

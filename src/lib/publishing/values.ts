@@ -3,8 +3,7 @@
  * KPI it is for, then writing it into the KPI's JSON text. A published value is
  * never replaced without a reason; the old value goes onto `revisions`.
  */
-import type { Frequency } from "../period.ts";
-import { comparePeriods, FREQUENCIES, fitsFrequency, parsePeriod, type PeriodKind } from "../period.ts";
+import { comparePeriods, FREQUENCIES, fitsFrequency, parsePeriod, type Frequency, type PeriodKind } from "../period.ts";
 import type { Kpi, Observation } from "../../schemas/index.ts";
 import { parseFigure } from "./figures.ts";
 import { nearest } from "../nearest.ts";
@@ -68,7 +67,7 @@ export interface ValueProblem {
 }
 
 /** Where the officer typed the values, which decides how fixes are worded. */
-export type Channel = "command" | "csv";
+type Channel = "command" | "csv";
 
 export interface CheckOptions {
   /** The day corrections are recorded as made, YYYY-MM-DD. */
@@ -101,9 +100,10 @@ const FIX = {
 } as const;
 
 /** A period of the right shape for each frequency, for messages. */
-export const PERIOD_EXAMPLES: Record<Frequency, string> = {
+const PERIOD_EXAMPLES: Record<Frequency, string> = {
   monthly: "a month such as 2024-03",
   quarterly: "a quarter such as 2024-Q1 (January to March) or FY2023/24-Q4 (financial)",
+  "four-monthly": "four months such as 2024-T1 (January to April) or FY2023/24-T1 (April to July 2023)",
   "half-yearly": "a half year such as 2024-H1 (January to June)",
   "half-termly": "a half term such as AY2023/24-autumn-1",
   termly: "a term such as AY2023/24-autumn",
@@ -118,6 +118,8 @@ const KIND_WORDS: Record<PeriodKind, string> = {
   month: "a month",
   quarter: "a quarter",
   fquarter: "a financial-year quarter",
+  fourmonth: "a four-month period",
+  ffourmonth: "a financial-year four-month period",
   half: "a half year",
   year: "a year",
   fyear: "a financial year",
@@ -134,6 +136,7 @@ export function normalisePeriod(raw: string): string {
     .replace(/^(fy|ay)/i, (m) => m.toUpperCase())
     .replace(/-q([1-4])$/i, "-Q$1")
     .replace(/-h([12])$/i, "-H$1")
+    .replace(/-t([1-3])$/i, "-T$1")
     .replace(/-(autumn|spring|summer)/i, (m) => m.toLowerCase());
   return parsePeriod(fixed) ? fixed : t;
 }
@@ -145,7 +148,7 @@ const looksConvertedByExcel = (t: string) =>
   /^\d{1,2}-[A-Za-z]{3}(-\d{2,4})?$/.test(t);
 
 /** Describes a published value for a message: `27 (provisional)` or `no figure ("Tracker not in place")`. */
-export function describeObservation(o: Pick<Observation, "value" | "missing" | "suppressed" | "provisional">): string {
+function describeObservation(o: Pick<Observation, "value" | "missing" | "suppressed" | "provisional">): string {
   if (o.value === null)
     return o.suppressed ? "no figure (suppressed)" : `no figure (${JSON.stringify(o.missing ?? "")})`;
   return `${o.value}${o.provisional ? " (provisional)" : ""}`;
@@ -375,7 +378,7 @@ function orderLike(obj: Record<string, unknown>, order: readonly string[]): Reco
 }
 
 /** A new observation for a period that has none. */
-export function newObservation(change: ValueChange): Record<string, unknown> {
+function newObservation(change: ValueChange): Record<string, unknown> {
   return orderLike(
     {
       period: change.period,

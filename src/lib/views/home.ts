@@ -13,7 +13,7 @@ import { actionHistory, byWhenDesc } from "../queries.ts";
 import { comparePeriods, labelPeriod, period } from "../period.ts";
 import { newerMeasure } from "../kpi-history.ts";
 
-export interface Count {
+interface Count {
   readonly label: string;
   readonly tone: string;
   readonly n: number;
@@ -54,7 +54,7 @@ export function planIndicators(portal: Portal, plan: PlanEntry): Entry<Kpi>[] {
   return portal.kpis.filter((k) => named.has(k.slug) || k.data.plan === plan.slug);
 }
 
-export function planPosition(portal: Portal, plan: PlanEntry, options: { today: string }): PlanPosition {
+function planPosition(portal: Portal, plan: PlanEntry, options: { today: string }): PlanPosition {
   const ended = hasEnded(plan.data);
   const records = plan.actions.map((a) => actionHistory(portal, a.key).at(-1));
   const actionCounts = [

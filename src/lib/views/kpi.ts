@@ -3,15 +3,15 @@
  * the dated verdict, the paper's own judgements beside it, the targets as numbers,
  * corrections, the measure's history, and the record that links to it.
  */
+import { routes } from "../routes.ts";
 import { hasEnded } from "../plans.ts";
-import type { Entry, Portal } from "../content/model.ts";
+import type { ActionEntry, DecisionEntry, Entry, Portal } from "../content/model.ts";
 import type { Kpi, Milestone, Observation, Series } from "../../schemas/index.ts";
 import { comparatorAt, formatterFor, headlineSeries, resolveTarget, type ResolvedTarget } from "../kpi-status.ts";
 import { comparePaper, kpiVerdict, type KpiVerdict, type PaperComparison } from "../kpi-verdict.ts";
 import { measureHistory } from "../kpi-history.ts";
 import { actionsMeasuredBy, decisionsAbout, kpiUpdated, reportLink, findVersion } from "../queries.ts";
 import { comparePeriods, period } from "../period.ts";
-import type { ActionEntry, DecisionEntry } from "../content/model.ts";
 import { siteHref } from "../site-url.ts";
 
 export interface TargetRow {
@@ -86,7 +86,7 @@ export function kpiPageView(portal: Portal, entry: Entry<Kpi>, options: { today:
 }
 
 /** Each milestone's target as a number for its own period, by the same rule the status uses. */
-export function targetRows(kpi: Kpi): TargetRow[] {
+function targetRows(kpi: Kpi): TargetRow[] {
   const seriesId = headlineSeries(kpi).id;
   const format = formatterFor(kpi);
   return kpi.targets.map((milestone) => {
@@ -119,7 +119,7 @@ export function kpiJsonLd(
     "@type": "Dataset",
     name: `${entry.data.ref}: ${entry.data.title}`,
     description: entry.data.meaning,
-    url: siteHref(`/kpis/${entry.slug}/`, site),
+    url: siteHref(routes.kpi(entry.slug), site),
     license: portal.site.licence.url,
     creator: { "@type": "Organization", name: portal.site.organisation },
     isAccessibleForFree: true,
@@ -128,12 +128,12 @@ export function kpiJsonLd(
       {
         "@type": "DataDownload",
         encodingFormat: "text/csv",
-        contentUrl: siteHref(`/data/kpis/${entry.slug}.csv`, site),
+        contentUrl: siteHref(routes.kpiCsv(entry.slug), site),
       },
       {
         "@type": "DataDownload",
         encodingFormat: "application/json",
-        contentUrl: siteHref(`/data/kpis/${entry.slug}.json`, site),
+        contentUrl: siteHref(routes.kpiJson(entry.slug), site),
       },
     ],
   };

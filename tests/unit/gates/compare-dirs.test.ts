@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareDirs, determinismProblems } from "../../../src/lib/gates/compare-dirs.ts";
 import { formatGateProblems } from "../../../src/lib/gates/problem.ts";
-import { fixture } from "./fixture.ts";
+import { fixture } from "../../helpers/gate-fixture.ts";
 
 describe("the determinism gate", () => {
   it("finds nothing between a folder and itself", () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { scanSite } from "../../../src/lib/gates/html-scan.ts";
 import { checkThirdPartyReferences } from "../../../src/lib/gates/privacy-static.ts";
 import { formatGateProblems } from "../../../src/lib/gates/problem.ts";
-import { fixture } from "./fixture.ts";
+import { fixture } from "../../helpers/gate-fixture.ts";
 
 const privacyProblems = async (dir: string): Promise<string[]> =>
   formatGateProblems(checkThirdPartyReferences(await scanSite(dir)));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseHeadersFile, serveDir } from "../../../src/lib/gates/static-server.ts";
-import { fixture } from "./fixture.ts";
+import { fixture } from "../../helpers/gate-fixture.ts";
 
 describe("parseHeadersFile", () => {
   it("reads path patterns and the indented headers under each", () => {

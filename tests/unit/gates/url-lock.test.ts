@@ -12,7 +12,7 @@ import {
   parseLock,
   publishedUrls,
 } from "../../../src/lib/gates/url-lock.ts";
-import { fixture } from "./fixture.ts";
+import { fixture } from "../../helpers/gate-fixture.ts";
 
 const read = (name: string, file: string): string => readFileSync(join(fixture(name), file), "utf8");
 

@@ -75,6 +75,15 @@ describe("checkValues refuses bad input, saying which field and how to fix it", 
     expect(normalisePeriod("fy2023/24-q3")).toBe("FY2023/24-Q3");
     expect(check([{ kpi: "ehcp-timeliness", series: "all", period: "2020-q1" }]).changes[0]?.period).toBe("2020-Q1");
   });
+  it("accepts a four-month period typed in lower case", () => {
+    expect(normalisePeriod("2023-t2")).toBe("2023-T2");
+    expect(normalisePeriod("fy2023/24-t3")).toBe("FY2023/24-T3");
+  });
+  it("names a four-month period in the message about a monthly series", () => {
+    expect(check([{ period: "FY2023/24-T1" }]).messages).toEqual([
+      'period: FY2023/24-T1 is a financial-year four-month period, but series "all" of waits is measured monthly (a month). Write a month such as 2024-03',
+    ]);
+  });
   it("refuses a value that is not a number", () => {
     expect(check([{ value: "twenty" }]).messages).toEqual([
       'value: expected a number; got "twenty". Write a number such as 42, 42.5, 1,234 or 45%',

@@ -1,7 +1,8 @@
 import type { APIRoute } from "astro";
 import { getPortal } from "../../../lib/portal.ts";
 import { atomFeed } from "../../../lib/feed.ts";
-import { FEED_SCOPES, feedPath, feedRoutes, type FeedRoute, type FeedScope } from "../../../lib/feed-routes.ts";
+import { FEED_SCOPES, feedRoutes, type FeedRoute } from "../../../lib/feed-routes.ts";
+import { routes, type FeedScope } from "../../../lib/routes.ts";
 
 /** One feed per plan, committee and indicator: /feeds/{plans|committees|kpis}/{slug}.xml */
 export function getStaticPaths() {
@@ -19,7 +20,7 @@ export const GET: APIRoute = ({ params, props, site }) => {
       portal,
       changes: route.changes,
       base: site?.href,
-      path: feedPath(params["scope"] as FeedScope, route.slug),
+      path: routes.scopedFeed(params["scope"] as FeedScope, route.slug),
       title: route.title,
     }),
     { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } },
