@@ -27,7 +27,8 @@ export function portalContent(): AstroIntegration {
       "astro:config:setup": ({ command, logger }) => {
         process.env[DRAFTS_ENV] = command === "dev" ? "show" : "hide";
         const today = resolveToday();
-        logger.info(`Today is ${today.date}, from ${today.source}.`);
+        // Only in the build log: tools that load the Astro config (vitest, knip, astro check) need not say it.
+        if (command === "build") logger.info(`Today is ${today.date}, from ${today.source}.`);
         const root = contentRoot();
         const result = loadPortal(root);
         if (!result.ok) {
