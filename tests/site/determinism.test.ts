@@ -16,7 +16,7 @@ describe("two builds of the same content", () => {
   const build = (outDir: string) =>
     execFileSync(join(root, "node_modules/.bin/astro"), ["build", "--outDir", outDir], {
       cwd: root,
-      env: { ...process.env, PORTAL_TODAY: "2023-10-01" },
+      env: { ...process.env, PORTAL_TODAY: "2023-12-01" },
       stdio: ["ignore", "ignore", "pipe"],
     });
 
