@@ -5,7 +5,15 @@ export default {
   // Threads start faster than forks; these tests share no process state.
   vitest: { configFile: "vitest.mutation.config.ts", related: false, pool: "threads" },
   plugins: ["@stryker-mutator/vitest-runner"],
-  mutate: ["src/lib/kpi-status.ts", "src/lib/period.ts", "src/lib/changes.ts", "src/lib/open-data.ts"],
+  mutate: [
+    "src/lib/kpi-status.ts",
+    "src/lib/kpi-verdict.ts",
+    "src/lib/kpi-history.ts",
+    "src/lib/content/plausibility.ts",
+    "src/lib/period.ts",
+    "src/lib/changes.ts",
+    "src/lib/open-data.ts",
+  ],
   checkers: [],
   concurrency: 2,
   coverageAnalysis: "perTest",
