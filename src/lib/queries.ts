@@ -1,10 +1,11 @@
 /** Questions pages ask of the portal; pure functions over the loaded content. */
-import type { FollowUp, Kpi } from "../schemas/index.ts";
+import type { Committee, FollowUp, Kpi } from "../schemas/index.ts";
 import type {
   ActionEntry,
   DecisionEntry,
   Entry,
   MeetingEntry,
+  PlanEntry,
   Portal,
   ReportEntry,
   VersionEntry,
@@ -112,8 +113,31 @@ export function decisionsAbout(
   );
 }
 
+/**
+ * A reference the content check has already resolved: the thing it names. Throws only if that
+ * guarantee is broken, naming what was missing, rather than letting a page render `undefined`.
+ */
+function resolved<T>(found: T | undefined, what: string): T {
+  if (found === undefined) throw new Error(`${what} does not exist, though the content check should have refused it`);
+  return found;
+}
+
+/** The KPI a checked reference names. */
+export function kpiBySlug(portal: Portal, slug: string): Entry<Kpi> {
+  const bySlug = memo(portal, "kpisBySlug", () => new Map(portal.kpis.map((k) => [k.slug, k])));
+  return resolved(bySlug.get(slug), `KPI "${slug}"`);
+}
+
+/** The committee a checked reference names. */
+export function committeeBySlug(portal: Portal, slug: string): Entry<Committee> {
+  return resolved(
+    portal.committees.find((c) => c.slug === slug),
+    `committee "${slug}"`,
+  );
+}
+
 export function kpisFor(portal: Portal, action: ActionEntry): Entry<Kpi>[] {
-  return action.kpis.map((slug) => portal.kpis.find((k) => k.slug === slug)!).filter(Boolean);
+  return action.kpis.map((slug) => kpiBySlug(portal, slug));
 }
 
 export function actionsMeasuredBy(portal: Portal, kpi: string): ActionEntry[] {
@@ -121,7 +145,16 @@ export function actionsMeasuredBy(portal: Portal, kpi: string): ActionEntry[] {
 }
 
 export function meetingOf(portal: Portal, decision: DecisionEntry): MeetingEntry {
-  return memo(portal, "meetingsBySlug", () => new Map(portal.meetings.map((m) => [m.slug, m]))).get(decision.meeting)!;
+  const bySlug = memo(portal, "meetingsBySlug", () => new Map(portal.meetings.map((m) => [m.slug, m])));
+  return resolved(bySlug.get(decision.meeting), `meeting "${decision.meeting}"`);
+}
+
+/** The area of its plan an action belongs to. */
+export function areaOf(plan: PlanEntry, action: ActionEntry): PlanEntry["areas"][number] {
+  return resolved(
+    plan.areas.find((a) => a.id === action.area),
+    `area "${action.area}" of ${plan.slug}`,
+  );
 }
 
 export function committeeName(portal: Portal, slug: string): string {
