@@ -166,6 +166,50 @@ describe("search on a phone (390 × 844)", () => {
   });
 });
 
+describe("legible at 320 px", () => {
+  it.each(["/kpis/kpi-5-4/", "/kpis/fixed-term-exclusions/"])(
+    "draws every chart's text at 12 CSS px or more on %s",
+    async (path) => {
+      const page = await open(path, { width: 320 });
+      const sizes = await page.locator("figure.chart svg text").evaluateAll((texts) =>
+        texts
+          .filter((t) => t.getClientRects().length > 0)
+          .map((t) => {
+            const svg = (t as SVGTextElement).ownerSVGElement!;
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return parseFloat(getComputedStyle(t).fontSize) * scale;
+          }),
+      );
+      expect(sizes.length).toBeGreaterThan(0);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+      await page.context().close();
+    },
+  );
+
+  it("says a table too wide for the screen scrolls sideways, and says nothing over one that fits", async () => {
+    const page = await open("/kpis/kpi-5-4/", { width: 320 });
+    const cue = (label: string) =>
+      page.getByRole("region", { name: label }).evaluate((wrap) => {
+        const hint = getComputedStyle(wrap, "::before");
+        return {
+          overflows: wrap.scrollWidth > wrap.clientWidth,
+          shown: hint.visibility === "visible" && parseFloat(hint.fontSize) >= 12,
+          text: hint.content,
+        };
+      });
+    expect(await cue("Targets")).toEqual({
+      overflows: true,
+      shown: true,
+      text: '"Scroll sideways for all columns →" / ""',
+    });
+    expect(await cue("Data table: Average wait for speech and language therapy")).toMatchObject({
+      overflows: false,
+      shown: false,
+    });
+    await page.context().close();
+  });
+});
+
 describe("the decisions log", () => {
   it("filters by year and keeps the filter in the URL", async () => {
     const page = await open("/decisions/", { width: 1000 });
