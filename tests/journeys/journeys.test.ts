@@ -133,7 +133,7 @@ describe("search on a phone (390 × 844)", () => {
 
   it('finds the speech and language therapy indicator for "SLT", with its latest figure and date', async () => {
     const { page, result } = await search("SLT");
-    expect(await result.count()).toBe(1);
+    await expect.poll(() => result.count()).toBe(1);
     expect(await result.locator(".result-type").textContent()).toBe("Indicator");
     expect(await result.locator(".meta").textContent()).toBe("Indicator · Updated November 2019");
     expect(await result.locator(".result-figure").textContent()).toBe("Latest figure: 25 weeks, November 2019");
@@ -142,7 +142,7 @@ describe("search on a phone (390 × 844)", () => {
 
   it('finds the same indicator for "speech and language"', async () => {
     const { page, result } = await search("speech and language");
-    expect(await result.count()).toBe(1);
+    await expect.poll(() => result.count()).toBe(1);
     await page.context().close();
   });
 

@@ -75,7 +75,11 @@ export async function startSearch(): Promise<void> {
     return pagefind;
   })();
   const pagefind = await ready;
+  // Only the latest search may write results: one started while another is loading (a query typed
+  // before the index loaded, then submitted) would otherwise list its results twice.
+  let latestRun = 0;
   async function run(push: boolean) {
+    const thisRun = ++latestRun;
     const q = input.value.trim();
     const filters = Object.fromEntries(
       [...selects.querySelectorAll("select")].filter((s) => s.value).map((s) => [s.name, s.value]),
@@ -90,12 +94,14 @@ export async function startSearch(): Promise<void> {
     }
     status.textContent = "Searching…";
     const search = await pagefind.search(q || null, { filters });
+    if (thisRun !== latestRun) return;
     const n = search.results.length;
     const summary = `${n} result${n === 1 ? "" : "s"}${q ? ` for “${q}”` : ""}`;
     // Results load a page at a time: each one fetched is a request on a slow phone connection.
     let shown = 0;
     const showMore = async () => {
       const next = await Promise.all(search.results.slice(shown, shown + PAGE).map((r) => r.data()));
+      if (thisRun !== latestRun) return;
       for (const r of next) list.append(resultItem(r));
       shown += next.length;
       more.hidden = shown >= n;
