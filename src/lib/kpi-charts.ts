@@ -139,7 +139,7 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
         series,
         spec,
         svg: lineChart(spec),
-        narrowSvg: lineChart({ ...spec, id: `${id}-narrow`, width: 360, height: 260 }),
+        narrowSvg: lineChart({ ...spec, id: `${id}-narrow`, width: 360, height: 260, layout: "narrow" }),
         rows,
         comparators: comparators.map((c) => ({ id: c.id, label: c.label })),
         key: chartKey(series),

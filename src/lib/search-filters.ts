@@ -12,6 +12,8 @@ import type {
   Portal,
   VersionEntry,
 } from "./content/model.ts";
+import { formatWhen } from "./format.ts";
+import { formatterFor, judgeKpi } from "./kpi-status.ts";
 import { committeeName, meetingOf, visibleReports } from "./queries.ts";
 
 export type SearchFilters = {
@@ -67,4 +69,19 @@ export function filterOptions(portal: Portal): Record<keyof typeof FILTER_LABELS
   const values = (key: keyof SearchFilters) =>
     [...new Set(all.map((f) => f[key]).filter((v): v is string => Boolean(v)))].sort();
   return { type: values("type"), plan: values("plan"), committee: values("committee"), year: values("year").reverse() };
+}
+
+/**
+ * The date a search result shows (Pagefind meta `date`): the page's own date (a meeting's,
+ * a decision's) when it has no later update, otherwise when it was last updated.
+ */
+export function searchDate(page: { published?: string | undefined; updated?: string | undefined }): string | undefined {
+  if (page.updated) return `Updated ${formatWhen(page.updated)}`;
+  return page.published ? formatWhen(page.published) : undefined;
+}
+
+/** An indicator's latest measured figure with its period, for its search result: "25 weeks, November 2019". */
+export function latestFigureMeta(kpi: Kpi): string | undefined {
+  const latest = judgeKpi(kpi).latest;
+  return latest ? `${formatterFor(kpi)(latest.value)}, ${formatWhen(latest.period)}` : undefined;
 }

@@ -12,10 +12,13 @@ import { serveDir } from "../../src/lib/gates/static-server.ts";
 const DIST = join(import.meta.dirname, "../../dist");
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDir>>;
-const open = async (path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> => {
+const open = async (
+  path: string,
+  options: { javaScriptEnabled?: boolean; width?: number; height?: number } = {},
+): Promise<Page> => {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
-    viewport: { width: options.width ?? 390, height: 800 },
+    viewport: { width: options.width ?? 390, height: options.height ?? 800 },
   });
   const page = await context.newPage();
   await page.goto(`${server.origin}${path}`);
@@ -109,9 +112,100 @@ describe("search", () => {
   it("restores a shared search from its URL", async () => {
     const page = await open("/search/?q=petition&type=Decision");
     await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 10_000 }).toMatch(/results? for/);
-    const types = await page.locator("#search-results .meta").allTextContents();
+    const types = await page.locator("#search-results .result-type").allTextContents();
     expect(types.length).toBeGreaterThan(0);
     expect(types.every((t) => t === "Decision")).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe("search on a phone (390 × 844)", () => {
+  const phone = { width: 390, height: 844 };
+  /** The result for KPI 5/4 once a search for `q` has finished. */
+  const search = async (q: string) => {
+    const page = await open("/search/", phone);
+    await page.getByLabel(/Search reports/).fill(q);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 30_000 }).toMatch(/results? for/);
+    const heading = page.locator("h2 a", { hasText: /^KPI 5\/4: Average wait for speech and language therapy$/ });
+    return { page, result: page.locator("#search-results > li", { has: heading }) };
+  };
+
+  it('finds the speech and language therapy indicator for "SLT", with its latest figure and date', async () => {
+    const { page, result } = await search("SLT");
+    await expect.poll(() => result.count()).toBe(1);
+    expect(await result.locator(".result-type").textContent()).toBe("Indicator");
+    expect(await result.locator(".meta").textContent()).toBe("Indicator · Updated November 2019");
+    expect(await result.locator(".result-figure").textContent()).toBe("Latest figure: 25 weeks, November 2019");
+    await page.context().close();
+  });
+
+  it('finds the same indicator for "speech and language"', async () => {
+    const { page, result } = await search("speech and language");
+    await expect.poll(() => result.count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("shows the first result on the first screen, with the filters folded behind one control", async () => {
+    const { page } = await search("SLT");
+    expect(await page.getByRole("combobox", { name: "Type" }).isVisible()).toBe(false);
+    const top = await page
+      .locator("#search-results > li")
+      .first()
+      .evaluate((li) => li.getBoundingClientRect().top);
+    expect(top).toBeLessThan(844);
+    await page.getByText("Filter results").click();
+    expect(await page.getByRole("combobox", { name: "Type" }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it("opens the filters when a shared search has one set", async () => {
+    const page = await open("/search/?q=petition&type=Decision", phone);
+    await expect.poll(() => page.getByRole("combobox", { name: "Type" }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe("legible at 320 px", () => {
+  it.each(["/kpis/kpi-5-4/", "/kpis/fixed-term-exclusions/"])(
+    "draws every chart's text at 12 CSS px or more on %s",
+    async (path) => {
+      const page = await open(path, { width: 320 });
+      const sizes = await page.locator("figure.chart svg text").evaluateAll((texts) =>
+        texts
+          .filter((t) => t.getClientRects().length > 0)
+          .map((t) => {
+            const svg = (t as SVGTextElement).ownerSVGElement!;
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return parseFloat(getComputedStyle(t).fontSize) * scale;
+          }),
+      );
+      expect(sizes.length).toBeGreaterThan(0);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+      await page.context().close();
+    },
+  );
+
+  it("says a table too wide for the screen scrolls sideways, and says nothing over one that fits", async () => {
+    const page = await open("/kpis/kpi-5-4/", { width: 320 });
+    const cue = (label: string) =>
+      page.getByRole("region", { name: label }).evaluate((wrap) => {
+        const hint = getComputedStyle(wrap, "::before");
+        return {
+          overflows: wrap.scrollWidth > wrap.clientWidth,
+          shown: hint.visibility === "visible" && parseFloat(hint.fontSize) >= 12,
+          text: hint.content,
+        };
+      });
+    expect(await cue("Targets")).toEqual({
+      overflows: true,
+      shown: true,
+      text: '"Scroll sideways for all columns →" / ""',
+    });
+    expect(await cue("Data table: Average wait for speech and language therapy")).toMatchObject({
+      overflows: false,
+      shown: false,
+    });
     await page.context().close();
   });
 });

@@ -42,4 +42,7 @@ describe("renderMarkdown", () => {
       '<section class="table-wrap" tabindex="0" aria-label="Table 2">',
     ]);
   });
+  it("keeps a table's column headings out of search excerpts", () => {
+    expect(renderMarkdown("| What | Who |\n|---|---|\n| A | B |\n")).toContain('<thead data-pagefind-ignore="">');
+  });
 });

@@ -5,7 +5,8 @@
  *
  * The SVG has no `width`/`height`: it fills its container at the viewBox's aspect
  * ratio (style it `display: block; width: 100%; height: auto`). Text is 13 viewBox
- * units, so a chart drawn 360 wide reads at about 13px on a phone.
+ * units in the wide layout and 16 in the narrow one, so a narrow chart 360 wide, drawn
+ * 288 CSS px wide on a 320 px screen (less the page's 1rem margins), reads at 12.8px.
  */
 import { scaleLinear, scaleUtc } from "d3-scale";
 import { line as d3line } from "d3-shape";
@@ -62,12 +63,18 @@ export interface LineChartSpec {
   baseline?: { value: number; period: string } | undefined;
   /** viewBox width; defaults to 640. */
   width?: number;
-  /** viewBox height; defaults to 320. */
+  /** viewBox height of the plot and its axes; defaults to 320. A key below the plot adds to it. */
   height?: number;
+  /**
+   * "narrow" for phones: larger text, and a key below the plot, its entries in rows, each
+   * on one line, instead of labels at the line ends that would wrap in a narrow margin.
+   * Defaults to "wide".
+   */
+  layout?: "wide" | "narrow";
 }
 
-const FONT = 13;
-const LINE_HEIGHT = 16;
+/** Text size and line height in viewBox units, by layout. */
+const TEXT = { wide: { font: 13, lineHeight: 16 }, narrow: { font: 16, lineHeight: 20 } } as const;
 const MARKER = 4;
 /** Left of a line-end label: a short sample of the line with its marker, then the words. */
 const KEY = 18;
@@ -81,6 +88,8 @@ const KEY_GAP = 6;
 export function lineChart(spec: LineChartSpec): string | null {
   const width = spec.width ?? 640;
   const height = spec.height ?? 320;
+  const layout = spec.layout ?? "wide";
+  const { font: FONT, lineHeight: LINE_HEIGHT } = TEXT[layout];
   const lines = prepareLines(spec.lines);
   const actuals = lines.filter((l) => l.role === "actual");
   if (actuals.length > 4)
@@ -106,15 +115,15 @@ export function lineChart(spec: LineChartSpec): string | null {
   const yLabels = yTicks.map((t) => formatValue(t, { unit: spec.unit, decimals: yDecimals }));
   const left = Math.ceil(Math.max(...yLabels.map((s) => textWidth(s, FONT)))) + 10;
 
-  // Line-end labels fix the right margin.
+  // Line-end labels fix the right margin; a key below leaves it to the last period's label.
   const ends = endLabels(lines, spec, y);
   const maxText = Math.max(60, width * 0.3 - KEY - KEY_GAP);
-  const wrapped = ends.map((e) => wrapWords(e.text, maxText, FONT));
+  const wrapped = layout === "wide" ? ends.map((e) => wrapWords(e.text, maxText, FONT)) : [];
   const periods = uniquePeriods(lines);
   const xLabels = periods.map((d) => shortLabelPeriod(d.p));
   const widestX = Math.max(...xLabels.map((s) => textWidth(s, FONT)));
   const labelsWidth = Math.max(0, ...wrapped.flat().map((s) => textWidth(s, FONT)));
-  const right = width - Math.ceil(Math.max(8 + KEY + KEY_GAP + labelsWidth, widestX / 2) + 2);
+  const right = width - Math.ceil(Math.max(layout === "wide" ? 8 + KEY + KEY_GAP + labelsWidth : 0, widestX / 2) + 2);
 
   const pad = Math.min(12, (right - left) / 4);
   const [t0, t1] = [periods[0]!.t, periods.at(-1)!.t];
@@ -175,12 +184,19 @@ export function lineChart(spec: LineChartSpec): string | null {
   // Markers at every point while they fit; on a dense line only where they say something.
   const dense = (line: PreparedLine) => line.points.length > (right - left) / 16;
   for (const line of lines) out.push(drawLine(line, { x, y, bottom, dense: dense(line) }));
-  out.push(drawEndLabels(ends, wrapped, { x: right + 8, bottom }));
+  const text = { font: FONT, lineHeight: LINE_HEIGHT };
+  let keyHeight = 0;
+  if (layout === "wide") out.push(drawEndLabels(ends, wrapped, { x: right + 8, bottom, ...text }));
+  else {
+    const key = drawKeyBelow(keyOrder(ends), { top: height, width, ...text });
+    out.push(key.svg);
+    keyHeight = key.height;
+  }
 
   return svg({
     id: spec.id,
     width,
-    height,
+    height: height + keyHeight,
     fontSize: FONT,
     title: spec.title,
     desc: description(spec, lines),
@@ -259,26 +275,55 @@ function drawLine(
 function drawEndLabels(
   ends: readonly EndLabel[],
   wrapped: readonly string[][],
-  o: { x: number; bottom: number },
+  o: { x: number; bottom: number; font: number; lineHeight: number },
 ): string {
   const tops = dodge(
-    ends.map((e, i) => ({ top: e.y - LINE_HEIGHT / 2, height: wrapped[i]!.length * LINE_HEIGHT })),
-    { min: 0, max: o.bottom + LINE_HEIGHT / 2, gap: 2 },
+    ends.map((e, i) => ({ top: e.y - o.lineHeight / 2, height: wrapped[i]!.length * o.lineHeight })),
+    { min: 0, max: o.bottom + o.lineHeight / 2, gap: 2 },
   );
-  return ends
-    .map((e, i) => {
-      const cy = tops[i]! + LINE_HEIGHT / 2;
-      const sample = `M${r(o.x)},${r(cy)}h${KEY}`;
-      const key = e.style
-        ? el("path", { d: sample, ...strokeOf(e.style), "stroke-linecap": "round" }) +
-          markers(e.style, [{ x: o.x + KEY / 2, y: cy, hollow: false }], MARKER)
-        : el("path", { d: sample, stroke: INK, "stroke-width": 1.5 });
-      const text = wrapped[i]!.map((s, k) =>
-        el("text", { x: o.x + KEY + KEY_GAP, y: cy + k * LINE_HEIGHT + FONT * 0.35 }, esc(s)),
-      );
-      return key + el("g", { fill: e.style?.colour ?? INK }, text.join(""));
-    })
-    .join("");
+  return ends.map((e, i) => keyEntry(e, wrapped[i]!, { ...o, cy: tops[i]! + o.lineHeight / 2 })).join("");
+}
+
+/** A sample of the line (with its marker) at `x`, then its label, first line centred on `cy`. */
+function keyEntry(
+  e: EndLabel,
+  lines: readonly string[],
+  o: { x: number; cy: number; font: number; lineHeight: number },
+): string {
+  const sample = `M${r(o.x)},${r(o.cy)}h${KEY}`;
+  const key = e.style
+    ? el("path", { d: sample, ...strokeOf(e.style), "stroke-linecap": "round" }) +
+      markers(e.style, [{ x: o.x + KEY / 2, y: o.cy, hollow: false }], MARKER)
+    : el("path", { d: sample, stroke: INK, "stroke-width": 1.5 });
+  const text = lines.map((s, k) =>
+    el("text", { x: o.x + KEY + KEY_GAP, y: o.cy + k * o.lineHeight + o.font * 0.35 }, esc(s)),
+  );
+  return key + el("g", { fill: e.style?.colour ?? INK }, text.join(""));
+}
+
+/** The key below the plot: the actual lines first, then targets and comparators, then the baseline. */
+function keyOrder(ends: readonly EndLabel[]): EndLabel[] {
+  return [...ends.filter((e) => e.style).reverse(), ...ends.filter((e) => !e.style)];
+}
+
+/**
+ * The key below the plot, from `top`: entries left to right, a new row when the next would
+ * not fit, none broken over lines. Returns the drawing and the height it takes.
+ */
+function drawKeyBelow(
+  ends: readonly EndLabel[],
+  o: { top: number; width: number; font: number; lineHeight: number },
+): { svg: string; height: number } {
+  const gap = 16;
+  let [x, row] = [2, 0];
+  const parts = ends.map((e) => {
+    const w = KEY + KEY_GAP + textWidth(e.text, o.font);
+    if (x > 2 && x + w > o.width) [x, row] = [2, row + 1];
+    const part = keyEntry(e, [e.text], { x, cy: o.top + 6 + row * o.lineHeight + o.lineHeight / 2, ...o });
+    x += w + gap;
+    return part;
+  });
+  return { svg: parts.join(""), height: ends.length === 0 ? 0 : 6 + (row + 1) * o.lineHeight + 4 };
 }
 
 /** Provisional and projected figures have hollow markers. */

@@ -3,7 +3,12 @@
  * URL so a search can be shared and survives the back button.
  */
 interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; filters: Record<string, string[]> }>;
+  data(): Promise<{
+    url: string;
+    excerpt: string;
+    meta: { title?: string; date?: string; figure?: string };
+    filters: Record<string, string[]>;
+  }>;
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
@@ -23,10 +28,22 @@ function resultItem(r: ResultData): HTMLLIElement {
   h.append(a);
   const p = document.createElement("p");
   p.innerHTML = r.excerpt; // Pagefind escapes the text and adds only <mark>.
+  // What it is and when, then (for an indicator) its latest figure: set at build time as Pagefind meta.
   const meta = document.createElement("p");
   meta.className = "meta";
-  meta.textContent = r.filters["type"]?.join(", ") ?? "";
-  li.append(h, meta, p);
+  const type = document.createElement("span");
+  type.className = "result-type";
+  type.textContent = r.filters["type"]?.join(", ") ?? "";
+  meta.append(type);
+  if (r.meta.date) meta.append(` · ${r.meta.date}`);
+  li.append(h, meta);
+  if (r.meta.figure) {
+    const figure = document.createElement("p");
+    figure.className = "result-figure";
+    figure.textContent = `Latest figure: ${r.meta.figure}`;
+    li.append(figure);
+  }
+  li.append(p);
   return li;
 }
 
@@ -42,6 +59,9 @@ export async function startSearch(): Promise<void> {
   if (params.has("q")) input.value = params.get("q") ?? "";
   // The filter menus are in the page's HTML: their values are known when the site is built.
   for (const select of selects.querySelectorAll("select")) select.value = params.get(select.name) ?? "";
+  // On a phone the filters start folded away; a shared search with filters set shows them.
+  const disclosure = selects.closest("details");
+  if (disclosure && [...selects.querySelectorAll("select")].some((s) => s.value)) disclosure.open = true;
   let submitted = false;
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -55,7 +75,11 @@ export async function startSearch(): Promise<void> {
     return pagefind;
   })();
   const pagefind = await ready;
+  // Only the latest search may write results: one started while another is loading (a query typed
+  // before the index loaded, then submitted) would otherwise list its results twice.
+  let latestRun = 0;
   async function run(push: boolean) {
+    const thisRun = ++latestRun;
     const q = input.value.trim();
     const filters = Object.fromEntries(
       [...selects.querySelectorAll("select")].filter((s) => s.value).map((s) => [s.name, s.value]),
@@ -70,12 +94,14 @@ export async function startSearch(): Promise<void> {
     }
     status.textContent = "Searching…";
     const search = await pagefind.search(q || null, { filters });
+    if (thisRun !== latestRun) return;
     const n = search.results.length;
     const summary = `${n} result${n === 1 ? "" : "s"}${q ? ` for “${q}”` : ""}`;
     // Results load a page at a time: each one fetched is a request on a slow phone connection.
     let shown = 0;
     const showMore = async () => {
       const next = await Promise.all(search.results.slice(shown, shown + PAGE).map((r) => r.data()));
+      if (thisRun !== latestRun) return;
       for (const r of next) list.append(resultItem(r));
       shown += next.length;
       more.hidden = shown >= n;

@@ -75,6 +75,11 @@ md.renderer.rules["table_open"] = (tokens, i, options, env: { tables?: number },
   env.tables = (env.tables ?? 0) + 1;
   return `<section class="table-wrap" tabindex="0" aria-label="Table ${env.tables}">${self.renderToken(tokens, i, options)}`;
 };
+// Column headings carry no meaning out of their table: kept out of search excerpts ("WhatWhoBy whenStatus").
+md.renderer.rules["thead_open"] = (tokens, i, options, _env, self) => {
+  tokens[i]!.attrSet("data-pagefind-ignore", "");
+  return self.renderToken(tokens, i, options);
+};
 md.renderer.rules["table_close"] = (tokens, i, options, _env, self) => `${self.renderToken(tokens, i, options)}</section>`;
 
 /** Renders officer Markdown to HTML. Headings start at h2 because every page has its own h1. */

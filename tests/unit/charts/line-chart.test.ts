@@ -42,8 +42,14 @@ describe("lineChart golden snapshots", () => {
   });
 
   it("draws the speech and language fixture at phone width as its golden SVG", async () => {
-    await expect(chart({ ...loadFixture("falling"), width: 360, height: 240 })).toMatchFileSnapshot(
+    await expect(chart({ ...loadFixture("falling"), width: 360, height: 240, layout: "narrow" })).toMatchFileSnapshot(
       "./__snapshots__/falling-narrow.svg",
+    );
+  });
+
+  it("draws four cohorts with a comparator at phone width, the key in rows below, as its golden SVG", async () => {
+    await expect(chart({ ...loadFixture("cohorts"), width: 360, height: 260, layout: "narrow" })).toMatchFileSnapshot(
+      "./__snapshots__/cohorts-narrow.svg",
     );
   });
 
@@ -53,6 +59,19 @@ describe("lineChart golden snapshots", () => {
 });
 
 describe("lineChart", () => {
+  it("writes text at 16 units in the narrow layout, so 360 units drawn 288 CSS px wide read at 12.8px", () => {
+    expect(chart({ ...loadFixture("cohorts"), width: 360, height: 260, layout: "narrow" })).toContain('font-size="16"');
+  });
+
+  it("puts the narrow layout's key below the plot, each label on one line, adding to the height", () => {
+    const spec = { ...loadFixture("cohorts"), width: 360, height: 260, layout: "narrow" as const };
+    const svg = chart(spec);
+    const height = Number(/viewBox="0 0 360 ([\d.]+)"/.exec(svg)![1]);
+    expect(height).toBeGreaterThan(260);
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    for (const line of spec.lines.filter((l) => l.role !== "target")) expect(texts).toContain(line.label);
+  });
+
   it("returns null when every actual figure is missing, even with a target", () => {
     expect(lineChart(loadFixture("empty"))).toBeNull();
   });

@@ -1,0 +1,99 @@
+/**
+ * Pagefind has no synonyms, so a search for "SLT" would miss a page that only says
+ * "speech and language therapy". At build time each searchable page is given, in text
+ * that Pagefind indexes but readers never see or hear, the other glossary spellings
+ * of every term it uses: its acronym, the words it stands for and its aliases.
+ */
+import { ELEMENT_NODE, parse, TEXT_NODE, walkSync, type Node } from "ultrahtml";
+import type { Term } from "../schemas/index.ts";
+
+/**
+ * The spellings that mean the same thing, one group per glossary term (term, expansion,
+ * aliases); terms that share a spelling (SALT and SLT both stand for "Speech and Language
+ * Therapy") are one group. In glossary order, each spelling once.
+ */
+export function synonymGroups(terms: readonly Term[]): string[][] {
+  const groups: string[][] = [];
+  const groupOf = new Map<string, string[]>();
+  for (const t of terms) {
+    const spellings = [t.term, ...(t.expansion ? [t.expansion] : []), ...t.aliases];
+    const joined = [...new Set(spellings.map(key).flatMap((k) => (groupOf.has(k) ? [groupOf.get(k)!] : [])))];
+    const group = joined[0] ?? [];
+    if (joined.length === 0) groups.push(group);
+    for (const other of joined.slice(1)) {
+      group.push(...other);
+      groups.splice(groups.indexOf(other), 1);
+    }
+    for (const s of spellings) if (!group.some((g) => key(g) === key(s))) group.push(s);
+    for (const s of group) groupOf.set(key(s), group);
+  }
+  return groups.filter((g) => g.length > 1);
+}
+
+export interface Synonyms {
+  /** The first of the group's spellings that the page uses. */
+  readonly seen: string;
+  /** The group's spellings the page does not use. */
+  readonly others: readonly string[];
+}
+
+/**
+ * What to add to a page's index: for each group with a spelling in `text`, its spellings
+ * not in it. Acronyms (all capitals) match only in capitals; words match in any case;
+ * both only as whole words. Each spelling is added once.
+ */
+export function searchSynonyms(text: string, groups: readonly (readonly string[])[]): Synonyms[] {
+  const flat = text.replace(/\s+/g, " ");
+  const added = new Set<string>();
+  const out: Synonyms[] = [];
+  for (const group of groups) {
+    const present = group.map((s) => occurs(flat, s));
+    const seen = group[present.indexOf(true)];
+    if (seen === undefined) continue;
+    const others = group.filter((s, i) => !present[i] && !added.has(key(s)));
+    for (const s of others) added.add(key(s));
+    if (others.length > 0) out.push({ seen, others });
+  }
+  return out;
+}
+
+/**
+ * The added spellings as sentences, since Pagefind may quote them in a result's excerpt:
+ * "SALT is also written: SLT; Speech and Language Therapy."
+ */
+export function synonymText(synonyms: readonly Synonyms[]): string {
+  return synonyms.map((s) => `${s.seen} is also written: ${s.others.join("; ")}.`).join(" ");
+}
+
+/** The text of an HTML fragment, as Pagefind would read it: words, with space between elements. */
+export function htmlText(html: string): string {
+  const parts: string[] = [];
+  walkSync(parse(html), (node: Node) => {
+    if (node.type === TEXT_NODE && !RAW_TEXT.has(String(node.parent?.name))) parts.push(decode(String(node.value)));
+    else if (node.type === ELEMENT_NODE) parts.push(" ");
+  });
+  return parts.join("").replace(/\s+/g, " ").trim();
+}
+
+const RAW_TEXT = new Set(["script", "style"]);
+
+const key = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
+
+const isAcronym = (s: string) => /^[\p{Lu}\p{N}&/-]+$/u.test(s) && /\p{Lu}/u.test(s);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function occurs(text: string, spelling: string): boolean {
+  const words = spelling.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, isAcronym(spelling) ? "u" : "iu").test(text);
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decode(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, name: string) => {
+    if (name[0] !== "#") return ENTITIES[name.toLowerCase()] ?? m;
+    const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+  });
+}

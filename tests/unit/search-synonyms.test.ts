@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { htmlText, searchSynonyms, synonymGroups, synonymText } from "../../src/lib/search-synonyms.ts";
+import type { Term } from "../../src/schemas/index.ts";
+
+const terms: Term[] = [
+  {
+    id: "asd",
+    term: "ASD",
+    expansion: "Autistic Spectrum Disorder",
+    definition: "Autism.",
+    aliases: ["autism"],
+  },
+  {
+    id: "salt",
+    term: "SALT",
+    expansion: "Speech and Language Therapy",
+    definition: "Therapy.",
+    aliases: ["Speech and Language Therapists"],
+  },
+  { id: "slt", term: "SLT", expansion: "Speech and Language Therapy", definition: "Also SALT.", aliases: [] },
+  { id: "local-offer", term: "Local Offer", definition: "Services.", aliases: [] },
+];
+const groups = synonymGroups(terms);
+const synonyms = (text: string) => searchSynonyms(text, groups);
+
+describe("synonymGroups", () => {
+  it("joins terms that share a spelling (SALT and SLT both stand for speech and language therapy) into one group", () => {
+    expect(groups).toEqual([
+      ["ASD", "Autistic Spectrum Disorder", "autism"],
+      ["SALT", "Speech and Language Therapy", "Speech and Language Therapists", "SLT"],
+    ]);
+  });
+
+  it("leaves out a term with no other spelling", () => {
+    expect(groups.flat()).not.toContain("Local Offer");
+  });
+});
+
+describe("searchSynonyms", () => {
+  it('adds the acronyms to a page that spells out "speech and language therapy" in any case', () => {
+    expect(synonyms("Average wait for speech and language therapy")).toEqual([
+      { seen: "Speech and Language Therapy", others: ["SALT", "Speech and Language Therapists", "SLT"] },
+    ]);
+  });
+
+  it("adds the words and the other acronym to a page that only says SLT", () => {
+    expect(synonyms("Waits for SLT are falling.")).toEqual([
+      { seen: "SLT", others: ["SALT", "Speech and Language Therapy", "Speech and Language Therapists"] },
+    ]);
+  });
+
+  it('adds "ASD" to a page that says "autism", and "autism" to one that says "ASD"', () => {
+    expect(synonyms("Waits for an autism assessment.")[0]?.others).toContain("ASD");
+    expect(synonyms("Waits for an ASD assessment.")[0]?.others).toContain("autism");
+  });
+
+  it("matches an acronym only in capitals and only as a whole word", () => {
+    expect(synonyms("Add salt to taste; the SALTED crisps; ASDA.")).toEqual([]);
+  });
+
+  it("adds nothing for a group whose every spelling is already on the page", () => {
+    expect(synonyms("ASD (Autistic Spectrum Disorder), also called autism.")).toEqual([]);
+  });
+
+  it("adds each spelling once however many groups lead to it", () => {
+    const added = synonyms("SALT and SLT, speech and language therapy").flatMap((s) => s.others);
+    expect(added).toEqual(["Speech and Language Therapists"]);
+  });
+});
+
+describe("synonymText", () => {
+  it("writes the added spellings as sentences, since Pagefind may quote them in an excerpt", () => {
+    expect(synonymText(synonyms("Waits for SLT."))).toBe(
+      "SLT is also written: SALT; Speech and Language Therapy; Speech and Language Therapists.",
+    );
+  });
+});
+
+describe("htmlText", () => {
+  it("reads the text of HTML with a space between elements and entities decoded, skipping scripts", () => {
+    expect(htmlText("<dt>Lead</dt><dd>Health &amp; Care</dd><script>let x = 1;</script>")).toBe("Lead Health & Care");
+  });
+});
