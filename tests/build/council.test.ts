@@ -21,6 +21,8 @@ function officerEnv(): NodeJS.ProcessEnv {
   for (const key of Object.keys(env))
     if (key.startsWith("VITEST") || key === "NODE_ENV" || key === "TEST") delete env[key];
   delete env["PORTAL_DIR"];
+  // An officer's commands run on the real day; the suite's pinned day belongs to the sample's timeline.
+  delete env["PORTAL_TODAY"];
   return env;
 }
 
