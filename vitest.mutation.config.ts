@@ -11,6 +11,7 @@ export default defineConfig({
       "tests/unit/kpi-status.test.ts",
       "tests/unit/kpi-boundaries.test.ts",
       "tests/unit/kpi-verdict.test.ts",
+      "tests/unit/kpi-wording.test.ts",
       "tests/unit/impossible-figures.test.ts",
       "tests/unit/open-data.test.ts",
     ],
