@@ -308,3 +308,60 @@ describe("the paper's verdict, edge by edge", () => {
     expect(currencySentence(undefined, { code: "no-data" })).toBe("No figure has been published yet.");
   });
 });
+
+describe("the paper's verdict in words", () => {
+  const k = kpiSchema.parse({
+    ref: "KPI P",
+    title: "Paper",
+    meaning: "A test indicator.",
+    unit: "weeks",
+    better: "lower",
+    source: "Fixture",
+    targets: [{ period: "2019-09", target: { kind: "value", value: 25 }, wording: "25" }],
+    series: [
+      {
+        id: "all",
+        label: "All",
+        frequency: "monthly",
+        values: [
+          { period: "2019-09", value: 30 },
+          { period: "2019-10", value: 20 },
+          { period: "2019-11", value: 40 },
+        ],
+      },
+    ],
+  });
+  it.each([
+    ["met", "target met"],
+    ["on-track", "on track"],
+    ["at-risk", "at risk (slightly off track)"],
+    ["off-track", "not on track"],
+    ["not-met", "target not met"],
+  ] as const)("a paper's %s reads '%s', without an 'about' when none was recorded", (verdict, words) => {
+    const c = comparePaper(k, { report: "r/v1", quote: "Q.", verdict }, { published: "2019-11-15" });
+    expect(c.sentence.startsWith(`The report said: ${words}. `)).toBe(true);
+  });
+  it("judges the very figure the paper names, not the first nor the latest", () => {
+    const c = comparePaper(
+      k,
+      { report: "r/v1", quote: "Q.", verdict: "met", period: "2019-10" },
+      { published: "2020-02" },
+    );
+    expect([c.computed.latest?.period, c.computed.code, c.agrees]).toEqual(["2019-10", "met", true]);
+  });
+  it("says there was no figure to judge when none had been published by the report's date", () => {
+    const c = comparePaper(k, { report: "r/v1", quote: "Q.", verdict: "on-track" }, { published: "2019-08" });
+    expect(c.sentence).toBe(
+      "The report said: on track. By the published rule: no figure yet, because no figure has been published yet.",
+    );
+  });
+  it("says when an undated target cannot be turned into a number", () => {
+    const words = kpiSchema.parse({
+      ...k,
+      targets: [{ target: { kind: "unquantified" }, wording: "Better than before" }],
+    });
+    expect(judgeKpi(words).rule).toBe(
+      "The target due with no date cannot be turned into a number: the target is stated in words, not as a number.",
+    );
+  });
+});
