@@ -12,6 +12,7 @@ import type {
 } from "./content/model.ts";
 import { comparePeriods, period } from "./period.ts";
 import { routes } from "./routes.ts";
+import { formatWhen } from "./format.ts";
 
 /**
  * Drafts appear only in `astro dev`; a build never publishes them. The content
@@ -242,4 +243,15 @@ export function findVersion(portal: Portal, ref: string): VersionEntry | undefin
   const report = portal.reports.find((r) => r.slug === slug);
   if (!report) return undefined;
   return n === undefined ? currentVersion(report) : report.versions.find((v) => v.n === Number(n));
+}
+
+/** Where the papers report on a follow-up, as a link: "Agenda item 12 of Overview and Scrutiny, 28 November 2023". */
+export function followUpCitation(portal: Portal, f: FollowUp): { href: string; label: string } | undefined {
+  if (!f.cites) return undefined;
+  const meeting = portal.meetings.find((m) => m.slug === f.cites?.meeting);
+  if (!meeting) return undefined;
+  const where = `${committeeShortName(portal, meeting.data.committee)}, ${formatWhen(meeting.data.date)}`;
+  return f.cites.item
+    ? { href: routes.meetingItem(meeting.slug, f.cites.item), label: `Agenda item ${f.cites.item} of ${where}` }
+    : { href: routes.meeting(meeting.slug), label: where };
 }

@@ -19,6 +19,13 @@ const followUp = z.strictObject({
     .enum(["open", "in-progress", "done", "dropped", "unknown"])
     .describe("`unknown` where the papers do not say whether it was done."),
   note: longText.optional(),
+  cites: z
+    .strictObject({
+      meeting: slug.describe("The meeting (its slug) whose papers report on it."),
+      item: text.optional().describe('The agenda item number there, as printed (e.g. "12").'),
+    })
+    .optional()
+    .describe("Where the papers report progress on it: a later meeting and, where printed, its agenda item."),
 });
 
 /** What a committee decided. */

@@ -174,3 +174,27 @@ describe("references the verdict model adds", () => {
     ]);
   });
 });
+
+describe("a follow-up's citation of where it is reported", () => {
+  const cite = (meeting: string, item: string) =>
+    `        status: open\n        cites:\n          meeting: ${meeting}\n          item: "${item}"\n`;
+  it("accepts a meeting and agenda item that exist", () => {
+    expect(problemsOf((r) => replaceIn(r, MEETING, "        status: open\n", cite("board-2019-12-10", "1")))).toEqual(
+      [],
+    );
+  });
+  it("refuses an agenda item the meeting does not have, listing those it has", () => {
+    expect(problemsOf((r) => replaceIn(r, MEETING, "        status: open\n", cite("board-2019-12-10", "12")))).toEqual([
+      expect.stringMatching(
+        /^content\/meetings\/board-2019-12-10\.md:\d+ — decisions\[0\]\.followUps\[0\]\.cites\.item: meeting "board-2019-12-10" has no agenda item "12"\. Use one of 1$/,
+      ),
+    ]);
+  });
+  it("refuses a meeting that does not exist, suggesting the nearest", () => {
+    expect(problemsOf((r) => replaceIn(r, MEETING, "        status: open\n", cite("board-2019-12-01", "1")))).toEqual([
+      expect.stringMatching(
+        /cites\.meeting: no meeting "board-2019-12-01" exists\. Did you mean "board-2019-12-10"\?$/,
+      ),
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { loadPortal } from "../../src/lib/content/load.ts";
 import type { Portal } from "../../src/lib/content/model.ts";
 import { kpiJsonLd, kpiPageView } from "../../src/lib/views/kpi.ts";
 import { newestFigures, notCurrentSentence, planPositions } from "../../src/lib/views/home.ts";
+import { followUpCitation } from "../../src/lib/queries.ts";
 
 let portal: Portal;
 beforeAll(() => {
@@ -76,5 +77,16 @@ describe("the home page", () => {
     expect(late2023.map((f) => f.entry.slug)).toContain("ehc-assessments-within-20-weeks-2023");
     const now = newestFigures(portal, { today: "2026-11-30", limit: 50 });
     expect(now.filter((f) => f.verdict.currency.code === "current")).toEqual([]);
+  });
+});
+
+describe("a follow-up links to where the papers report on it", () => {
+  it("links the September 2023 follow-up on young people's views to agenda item 12 of 28 November", () => {
+    const decision = portal.decisions.find((d) => d.id === "osc-childrens-2023-09-26-26-5-j");
+    const f = decision?.followUps[0];
+    expect(f && followUpCitation(portal, f)).toEqual({
+      href: "/meetings/osc-childrens-2023-11-28/#item-12",
+      label: expect.stringMatching(/^Agenda item 12 of .+, 28 November 2023$/),
+    });
   });
 });

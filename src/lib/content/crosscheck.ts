@@ -164,6 +164,14 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
       d.actions.forEach((a, j) => actionRef(file, [...path, "actions", j], a));
       d.kpis.forEach((k, j) => ref({ file, path: [...path, "kpis", j], value: k, noun: "KPI", known: existing.kpis, where: `data/kpis/${k}.json` }));
       d.reports.forEach((r, j) => reportRef(file, [...path, "reports", j], r));
+      d.followUps.forEach((f, j) => {
+        if (!f.cites) return;
+        const citePath: Path = [...path, "followUps", j, "cites"];
+        ref({ file, path: [...citePath, "meeting"], value: f.cites.meeting, noun: "meeting", known: existing.meetings, where: `content/meetings/${f.cites.meeting}.md` });
+        const cited = portal.meetings.find((x) => x.slug === f.cites?.meeting);
+        if (cited && f.cites.item !== undefined && !cited.data.agenda.some((a) => a.number === f.cites?.item))
+          problems.push({ ...at(file, [...citePath, "item"]), message: `meeting "${cited.slug}" has no agenda item "${f.cites.item}"`, fix: `Use one of ${cited.data.agenda.flatMap((a) => (a.number ? [a.number] : [])).join(", ") || "its agenda's item numbers"}` });
+      });
     });
   }
 
