@@ -53,11 +53,13 @@ export function kpiRows(entry: Entry<Kpi>): CsvRow[] {
             ? v.suppressed
               ? "suppressed"
               : "missing"
-            : v.provisional
-              ? "provisional"
-              : v.revisions?.length
-                ? "revised"
-                : "final";
+            : v.projected
+              ? "projected"
+              : v.provisional
+                ? "provisional"
+                : v.revisions?.length
+                  ? "revised"
+                  : "final";
         return {
           kpi: entry.slug,
           ref: kpi.ref,
@@ -128,7 +130,10 @@ const FIELDS: Record<(typeof CSV_COLUMNS)[number], { type: string; description: 
   ref: { type: "string", description: 'The reference as printed in the papers, e.g. "KPI 1/2a"' },
   title: { type: "string", description: "The indicator in plain words" },
   unit: { type: "string", description: "percent, count, weeks, days, gbp, rate or score" },
-  better: { type: "string", description: "higher, lower or neither" },
+  better: {
+    type: "string",
+    description: "higher, lower, neither (a context figure) or unstated (the papers do not say)",
+  },
   series: { type: "string", description: "The series id within the indicator" },
   cohort: { type: "string", description: "The group the series covers, e.g. EHCP pupils" },
   frequency: { type: "string", description: "How often the series is measured" },
@@ -138,7 +143,10 @@ const FIELDS: Record<(typeof CSV_COLUMNS)[number], { type: string; description: 
   period_end: { type: "date", description: "Last day of the period" },
   value: { type: "number", description: "The figure; empty when missing or suppressed, never zero in their place" },
   count: { type: "integer", description: "The count behind a percentage, where printed" },
-  status: { type: "string", description: "final, provisional, revised, missing or suppressed" },
+  status: {
+    type: "string",
+    description: "final, provisional, revised, projected (a forecast, not a measurement), missing or suppressed",
+  },
   missing_reason: { type: "string", description: "Why there is no figure" },
   as_at: { type: "date", description: "For a period in progress, the day the figure was taken" },
   revisions: { type: "string", description: "Earlier published figures: date, old value and reason" },

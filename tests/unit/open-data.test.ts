@@ -4,7 +4,8 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import type { Portal } from "../../src/lib/content/model.ts";
-import { kpiRows, neutraliseCell, toCsv, CSV_COLUMNS } from "../../src/lib/open-data.ts";
+import { dataPackage, kpiRows, neutraliseCell, toCsv, CSV_COLUMNS } from "../../src/lib/open-data.ts";
+import { kpiSchema } from "../../src/schemas/index.ts";
 import { allChanges } from "../../src/lib/changes.ts";
 import { atomFeed } from "../../src/lib/feed.ts";
 import { meetingsCalendar } from "../../src/lib/calendar.ts";
@@ -199,5 +200,56 @@ describe("the updates feed with hostile text", () => {
     const asText = (s: string) => hostile(s).replace(/(?![\t\n\r])[\p{Cc}\p{Cs}\uFFFE]/gu, "");
     expect(feed.title).toBe(asText("Updates"));
     expect(feed.author.name).toBe(asText(portal.site.organisation));
+  });
+});
+
+describe("open data, every column and flag (golden files: a change to a download must be deliberate)", () => {
+  const every = {
+    slug: "every",
+    file: "data/kpis/every.json",
+    data: kpiSchema.parse({
+      ref: "KPI E",
+      title: "Every kind of figure",
+      meaning: "A test indicator.",
+      unit: "percent",
+      better: "higher",
+      source: "Fixture",
+      targets: [{ period: "2020-Q1", target: { kind: "value", value: 50 }, wording: "50%" }],
+      comparators: [
+        { id: "national", label: "National", values: [{ period: "2020-Q1", value: 48 }] },
+        { id: "other", label: "Other cohort benchmark", series: "ehcp", values: [{ period: "2020-Q1", value: 30 }] },
+      ],
+      series: [
+        {
+          id: "all",
+          label: "All",
+          frequency: "quarterly",
+          values: [
+            { period: "2020-Q2", value: 51, count: 102, provisional: true },
+            { period: "2020-Q1", value: 49, revisions: [{ value: 47, revised: "2020-05-01", reason: "Late returns" }] },
+            { period: "2019-Q4", value: null, suppressed: true },
+            { period: "2019-Q3", value: null, missing: "Tracker not in place" },
+            { period: "2020-Q3", value: 40, asAt: "2020-08-15", note: "Part of the quarter" },
+            { period: "2020-Q4", value: 45 },
+            { period: "2021-Q1", value: 60, projected: true },
+          ],
+        },
+        { id: "ehcp", label: "EHCP pupils", frequency: "quarterly", values: [{ period: "2020-Q1", value: 31 }] },
+      ],
+    }),
+  };
+  it("writes one row per series and period, in period order, with every flag", () => {
+    expect(kpiRows(every)).toMatchSnapshot();
+  });
+  it("gives a context measure no target", () => {
+    const context = { ...every, data: { ...every.data, better: "neither" as const } };
+    expect(kpiRows(context).map((r) => [r.target, r.target_wording])).toEqual(kpiRows(context).map(() => [null, ""]));
+  });
+  it("describes every column in the data package, with absolute paths when the address is known", () => {
+    expect(dataPackage(portal, "https://send.example.gov.uk/")).toMatchSnapshot();
+  });
+  it("gives paths relative to the data package when the public address is not known", () => {
+    const pkg = dataPackage(portal, undefined) as { resources: { path: string }[]; homepage?: string };
+    expect([pkg.homepage, pkg.resources.map((r) => r.path)]).toEqual([undefined, ["kpis.csv", "kpis/waits.csv"]]);
   });
 });
