@@ -40,10 +40,12 @@ function addMonths(iso: string, months: number, toMonthEnd: boolean): string {
 
 /**
  * The day by which the next figure should be out: the end of the period after the latest one
- * (a snapshot is expected again within a year), plus the publication lag.
+ * (a snapshot is expected again within a year), plus the publication lag. A figure taken part-way
+ * through its period (`partial`, e.g. a year to date) is followed by the whole period's figure.
  */
-export function nextFigureExpected(latest: Period): string {
+export function nextFigureExpected(latest: Period, options: { partial?: boolean } = {}): string {
   if (latest.kind === "date") return addMonths(latest.end, 12 + PUBLICATION_LAG_MONTHS, false);
+  if (options.partial) return addMonths(latest.end, PUBLICATION_LAG_MONTHS, true);
   const [sy, sm] = ymd(latest.start);
   const [ey, em] = ymd(latest.end);
   const months = ey * 12 + em - (sy * 12 + sm) + 1;
@@ -57,7 +59,7 @@ export function nextFigureExpected(latest: Period): string {
 export function currencyOf(latest: Figure | undefined, options: { today: string; planEnded: boolean }): Currency {
   if (!latest) return { code: "no-data" };
   if (options.planEnded) return { code: "ended" };
-  const expectedBy = nextFigureExpected(period(latest.period));
+  const expectedBy = nextFigureExpected(period(latest.period), { partial: latest.asAt !== undefined });
   return options.today > expectedBy ? { code: "overdue", expectedBy } : { code: "current", expectedBy };
 }
 

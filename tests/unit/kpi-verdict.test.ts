@@ -42,6 +42,11 @@ describe("when the next figure is due", () => {
     expect(nextFigureExpected(period(p))).toBe(expected);
   });
 
+  it("after a part-period figure, expects the whole period's figure, not the next period's", () => {
+    expect(nextFigureExpected(period("AY2023/24"), { partial: true })).toBe("2024-11-30");
+    expect(nextFigureExpected(period("AY2023/24"))).toBe("2025-11-30");
+  });
+
   it.each([
     ["2020-03-31", "current"],
     ["2020-04-01", "overdue"],
@@ -67,7 +72,7 @@ describe("when the next figure is due", () => {
   it("dates a part-period figure by the day it was taken", () => {
     const latest = figure("AY2023/24", 6.9, "2023-10-19");
     expect(currencySentence(latest, currencyOf(latest, { today: "2023-11-28", planEnded: false }))).toBe(
-      "Latest figure for 2023/24 academic year, as at 19 October 2023. The next is expected by 30 November 2025.",
+      "Latest figure for 2023/24 academic year, as at 19 October 2023. The next is expected by 30 November 2024.",
     );
   });
 });
