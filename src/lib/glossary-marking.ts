@@ -68,6 +68,8 @@ interface TextRun {
   readonly node: Text;
   /** Inside an element in SKIP. */
   readonly skip: boolean;
+  /** Inside a script or style: not text a reader meets. */
+  readonly raw: boolean;
   /** Where the run starts in the page's text. */
   readonly offset: number;
 }
@@ -76,19 +78,19 @@ interface TextRun {
 function textRuns(root: ParentNode): { runs: TextRun[]; pageText: string } {
   const runs: TextRun[] = [];
   let pageText = "";
-  const visit = (node: ParentNode, skip: boolean) => {
+  const visit = (node: ParentNode, skip: boolean, raw: boolean) => {
     for (const child of node.children) {
       if (child instanceof Text) {
-        runs.push({ node: child, skip, offset: pageText.length });
+        runs.push({ node: child, skip, raw, offset: pageText.length });
         pageText += child.data;
       } else if (child instanceof Element) {
         pageText += " ";
-        visit(child, skip || SKIP.has(child.name));
+        visit(child, skip || SKIP.has(child.name), raw || child.name === "script" || child.name === "style");
         pageText += " ";
       }
     }
   };
-  visit(root, false);
+  visit(root, false, false);
   return { runs, pageText };
 }
 
@@ -102,8 +104,20 @@ function element(name: string, attribs: Record<string, string>, children: (Eleme
 
 /** Marks the first use of each acronym in an HTML fragment. Text inside SKIP elements is left alone. */
 export function markAcronyms(html: string, options: MarkOptions): string {
+  return markAndReport(html, options).html;
+}
+
+/**
+ * Marks acronyms as `markAcronyms` does, and reports the glossary acronyms a reader meets only where
+ * they cannot be explained in place (the page title, headings, link text, captions) and that the page
+ * never spells out: the page lists those separately, so no acronym goes unexplained.
+ */
+export function markAndReport(
+  html: string,
+  options: MarkOptions & { title?: string | undefined },
+): { html: string; unexplained: Term[] } {
   const acronyms = options.terms.filter((t) => t.expansion && /^[A-Z][A-Za-z0-9&/]*[A-Z0-9]$/.test(t.term));
-  if (acronyms.length === 0) return html;
+  if (acronyms.length === 0) return { html, unexplained: [] };
   const byWord = new Map(acronyms.map((t) => [t.term, t]));
   const pattern = new RegExp(
     `(?<![\\w&/-])(${[...byWord.keys()]
@@ -154,5 +168,18 @@ export function markAcronyms(html: string, options: MarkOptions): string {
 
   let out = html;
   for (const edit of edits.reverse()) out = out.slice(0, edit.start) + edit.html + out.slice(edit.end);
-  return out;
+
+  const unexplained: Term[] = [];
+  const texts = [options.title ?? "", ...runs.filter((r) => r.skip && !r.raw).map((r) => r.node.data)];
+  for (const text of texts)
+    for (const match of text.matchAll(pattern)) {
+      const word = match[1] ?? "";
+      const term = byWord.get(word);
+      if (!term || done.has(word) || unexplained.includes(term)) continue;
+      const spelt =
+        pageText.search(loosely(term.expansion ?? "")) !== -1 ||
+        squash(options.title ?? "").includes(squash(term.expansion ?? ""));
+      if (!spelt) unexplained.push(term);
+    }
+  return { html: out, unexplained };
 }

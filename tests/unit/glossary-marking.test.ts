@@ -1,6 +1,6 @@
 import { parseFragment, type DefaultTreeAdapterTypes as T } from "parse5";
 import { describe, expect, it } from "vitest";
-import { markAcronyms } from "../../src/lib/glossary-marking.ts";
+import { markAcronyms, markAndReport } from "../../src/lib/glossary-marking.ts";
 import type { Term } from "../../src/schemas/index.ts";
 
 const terms: Term[] = [
@@ -107,5 +107,27 @@ describe("markAcronyms", () => {
       });
       expect(out).not.toContain('class="expansion"');
     });
+  });
+});
+
+describe("acronyms a reader meets only where they cannot be explained in place", () => {
+  const report = (html: string, title = "A page") =>
+    markAndReport(html, { terms, glossaryPath: "/glossary/", title }).unexplained.map((t) => t.term);
+  it("lists an acronym met only in a heading or a link", () => {
+    expect(report("<h2>SEND support</h2><p>Text.</p>")).toEqual(["SEND"]);
+    expect(report('<p>See <a href="/x/">the EHCP list</a>.</p>')).toEqual(["EHCP"]);
+  });
+  it("lists an acronym in the page title that the page never explains", () => {
+    expect(report("<p>Figures.</p>", "KPI 3/5: SEND training")).toEqual(["SEND"]);
+  });
+  it("does not list an acronym explained in the text, or spelt out anywhere on the page", () => {
+    expect(report("<h2>SEND support</h2><p>More SEND help.</p>")).toEqual([]);
+    expect(report("<h2>SEND</h2><p>Special educational needs and disabilities matter.</p>")).toEqual([]);
+  });
+  it("ignores script and style, which no reader meets", () => {
+    expect(report('<script type="application/ld+json">{"name":"EHCP"}</script><p>Text.</p>')).toEqual([]);
+  });
+  it("lists each acronym once, in the order met", () => {
+    expect(report("<h2>EHCP</h2><h3>SEND and EHCP</h3>")).toEqual(["EHCP", "SEND"]);
   });
 });
