@@ -35,6 +35,8 @@ function npm(script: string, args: readonly string[], portalDir: string | undefi
     env,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
+    // A command that should fail at once (npm run dev with a bad PORTAL_DIR) must not hang the suite.
+    timeout: LONG,
   });
   return { code: result.status, out: `${result.stdout}\n${result.stderr}` };
 }
@@ -302,6 +304,7 @@ describe("a missing or empty PORTAL_DIR", () => {
   const commands: [string, string[]][] = [
     ["check", []],
     ["build", []],
+    ["dev", []],
     ["urls:lock", []],
     ["gates", ["links"]],
     ["verify", []],
