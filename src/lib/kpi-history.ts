@@ -5,8 +5,18 @@
 import type { Entry } from "./content/model.ts";
 import type { Kpi } from "../schemas/index.ts";
 
-/** Every indicator in the same measure's history as `slug`, newest first (the one that continues the others leads). */
-export function measureHistory(kpis: readonly Entry<Kpi>[], slug: string): Entry<Kpi>[] {
+interface Links {
+  readonly bySlug: ReadonlyMap<string, Entry<Kpi>>;
+  /** Each indicator's neighbours in its history, both ways. */
+  readonly linked: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const graphs = new WeakMap<readonly Entry<Kpi>[], Links>();
+
+/** The `continues` links of a set of indicators, built once per set (every page asks about every indicator). */
+function linksOf(kpis: readonly Entry<Kpi>[]): Links {
+  const known = graphs.get(kpis);
+  if (known) return known;
   const bySlug = new Map(kpis.map((k) => [k.slug, k]));
   const linked = new Map<string, Set<string>>();
   const link = (a: string, b: string) => linked.set(a, (linked.get(a) ?? new Set()).add(b));
@@ -15,6 +25,14 @@ export function measureHistory(kpis: readonly Entry<Kpi>[], slug: string): Entry
       link(k.slug, k.data.continues);
       link(k.data.continues, k.slug);
     }
+  const links = { bySlug, linked };
+  graphs.set(kpis, links);
+  return links;
+}
+
+/** Every indicator in the same measure's history as `slug`, newest first (the one that continues the others leads). */
+export function measureHistory(kpis: readonly Entry<Kpi>[], slug: string): Entry<Kpi>[] {
+  const { bySlug, linked } = linksOf(kpis);
   const seen = new Set([slug]);
   const queue = [slug];
   for (let s = queue.shift(); s !== undefined; s = queue.shift())

@@ -7,7 +7,8 @@ import { hasEnded, STATUS_ORDER } from "../plans.ts";
 import type { Entry, PlanEntry, Portal } from "../content/model.ts";
 import type { Kpi } from "../../schemas/index.ts";
 import { KPI_STATUS, type KpiStatusCode } from "../kpi-status.ts";
-import { kpiVerdict, type KpiVerdict } from "../kpi-verdict.ts";
+import type { KpiVerdict } from "../kpi-verdict.ts";
+import { verdictFor } from "./kpi.ts";
 import { ACTION_STATUS, NO_STATUS } from "../words.ts";
 import { actionHistory, byWhenDesc } from "../queries.ts";
 import { comparePeriods, labelPeriod, period } from "../period.ts";
@@ -70,10 +71,7 @@ function planPosition(portal: Portal, plan: PlanEntry, options: { today: string 
     .sort(byWhenDesc)
     .at(0);
 
-  const all = planIndicators(portal, plan).map((entry) => ({
-    entry,
-    verdict: kpiVerdict(entry.data, { today: options.today, planEnded: ended }),
-  }));
+  const all = planIndicators(portal, plan).map((entry) => ({ entry, verdict: verdictFor(portal, entry, options) }));
   const current = all.filter((k) => k.verdict.currency.code === "current");
   const notCurrent = all.filter((k) => k.verdict.currency.code === "overdue" || k.verdict.currency.code === "ended");
   const periodsOf = (list: readonly IndicatorOnHome[]) =>
@@ -129,15 +127,8 @@ export function planPositions(portal: Portal, options: { today: string }): PlanP
  * `limit` keeps the home page short.
  */
 export function newestFigures(portal: Portal, options: { today: string; limit: number }): IndicatorOnHome[] {
-  const ended = new Set(portal.plans.filter((p) => hasEnded(p.data)).map((p) => p.slug));
   return portal.kpis
-    .map((entry) => ({
-      entry,
-      verdict: kpiVerdict(entry.data, {
-        today: options.today,
-        planEnded: entry.data.plan !== undefined && ended.has(entry.data.plan),
-      }),
-    }))
+    .map((entry) => ({ entry, verdict: verdictFor(portal, entry, options) }))
     .filter((k) => k.verdict.judgement.latest && !newerMeasure(portal.kpis, k.entry.slug))
     .sort((a, b) => {
       const current = (k: IndicatorOnHome) => Number(k.verdict.currency.code === "current");

@@ -5,7 +5,7 @@
  */
 import { routes } from "../routes.ts";
 import { hasEnded } from "../plans.ts";
-import type { ActionEntry, DecisionEntry, Entry, Portal } from "../content/model.ts";
+import type { ActionEntry, DecisionEntry, Entry, PlanEntry, Portal } from "../content/model.ts";
 import type { Kpi, Milestone, Observation, Series } from "../../schemas/index.ts";
 import { comparatorAt, formatterFor, headlineSeries, resolveTarget, type ResolvedTarget } from "../kpi-status.ts";
 import { comparePaper, kpiVerdict, type KpiVerdict, type PaperComparison } from "../kpi-verdict.ts";
@@ -40,7 +40,6 @@ export interface KpiPageView {
   readonly history: readonly Entry<Kpi>[];
   /** The newest indicator of the measure when it is not this one. */
   readonly newer: Entry<Kpi> | undefined;
-  readonly planEnded: boolean;
   readonly plan: { slug: string; title: string } | undefined;
   readonly actions: readonly ActionEntry[];
   readonly decisions: readonly DecisionEntry[];
@@ -49,16 +48,36 @@ export interface KpiPageView {
   readonly leads: readonly string[];
 }
 
-/** Whether the plan an indicator belongs to has ended (complete or replaced). */
-export function planEndedFor(portal: Portal, kpi: Kpi): boolean {
-  const plan = kpi.plan ? portal.plans.find((p) => p.slug === kpi.plan) : undefined;
-  return plan !== undefined && hasEnded(plan.data);
+/** The plan an indicator measures: the one it names, else the first whose actions name it. */
+export function planOf(portal: Portal, entry: Entry<Kpi>): PlanEntry | undefined {
+  const named = entry.data.plan;
+  return named
+    ? portal.plans.find((p) => p.slug === named)
+    : portal.plans.find((p) => p.actions.some((a) => a.kpis.includes(entry.slug)));
+}
+
+const verdicts = new WeakMap<Portal, Map<string, KpiVerdict>>();
+
+/**
+ * An indicator's dated verdict, worked out once per build and day: the home page, the lists, the
+ * plan's position and the indicator's own page all show the same one.
+ */
+export function verdictFor(portal: Portal, entry: Entry<Kpi>, options: { today: string }): KpiVerdict {
+  let cache = verdicts.get(portal);
+  if (!cache) verdicts.set(portal, (cache = new Map()));
+  const key = `${entry.slug}@${options.today}`;
+  let verdict = cache.get(key);
+  if (!verdict) {
+    const plan = planOf(portal, entry);
+    verdict = kpiVerdict(entry.data, { today: options.today, planEnded: plan !== undefined && hasEnded(plan.data) });
+    cache.set(key, verdict);
+  }
+  return verdict;
 }
 
 export function kpiPageView(portal: Portal, entry: Entry<Kpi>, options: { today: string }): KpiPageView {
   const kpi = entry.data;
-  const planEnded = planEndedFor(portal, kpi);
-  const plan = kpi.plan ? portal.plans.find((p) => p.slug === kpi.plan) : undefined;
+  const plan = planOf(portal, entry);
   const history = measureHistory(portal.kpis, entry.slug);
   const papers = kpi.judgements
     .map((j) => {
@@ -68,7 +87,7 @@ export function kpiPageView(portal: Portal, entry: Entry<Kpi>, options: { today:
     })
     .sort((a, b) => comparePeriods(period(b.published), period(a.published)));
   return {
-    verdict: kpiVerdict(kpi, { today: options.today, planEnded }),
+    verdict: verdictFor(portal, entry, options),
     papers,
     targets: targetRows(kpi),
     corrections: kpi.series.flatMap((s) =>
@@ -76,7 +95,6 @@ export function kpiPageView(portal: Portal, entry: Entry<Kpi>, options: { today:
     ),
     history,
     newer: history[0] && history[0].slug !== entry.slug ? history[0] : undefined,
-    planEnded,
     plan: plan && { slug: plan.slug, title: plan.data.title },
     actions: actionsMeasuredBy(portal, entry.slug),
     decisions: decisionsAbout(portal, { kpi: entry.slug }),
