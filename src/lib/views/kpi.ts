@@ -49,7 +49,7 @@ export interface KpiPageView {
 }
 
 /** The plan an indicator measures: the one it names, else the first whose actions name it. */
-export function planOf(portal: Portal, entry: Entry<Kpi>): PlanEntry | undefined {
+function planOf(portal: Portal, entry: Entry<Kpi>): PlanEntry | undefined {
   const named = entry.data.plan;
   return named
     ? portal.plans.find((p) => p.slug === named)
