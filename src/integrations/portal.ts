@@ -1,4 +1,5 @@
 import type { AstroIntegration } from "astro";
+import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { loadPortal } from "../lib/content/load.ts";
 import { formatProblems } from "../lib/content/problems.ts";
@@ -45,33 +46,68 @@ export function portalContent(): AstroIntegration {
         const root = contentRoot();
         const watched = CONTENT_DIRS.map((dir) => join(root, dir));
         server.watcher.add(watched);
-        // While the content has problems every page shows them, so the preview never shows stale content.
-        server.middlewares.use((req, res, next) => {
-          if (problems === undefined || !isPageRequest(req.url ?? "/")) return next();
-          res.statusCode = 500;
-          res.setHeader("Content-Type", "text/html; charset=utf-8");
-          res.end(problemsPage(problems));
-        });
-        const onChange = (path: string): void => {
-          if (!watched.some((dir) => path === dir || path.startsWith(dir + sep))) return;
+        let loadedStamp = contentStamp(watched);
+        const reload = (changed: string): void => {
+          loadedStamp = contentStamp(watched);
           forgetPortal();
           const result = loadPortal(root);
           problems = result.ok ? undefined : formatProblems(result.problems);
           if (result.ok) {
             sharePortal(root, result.portal);
-            logger.info(`${relative(root, path)} changed; the content is valid.`);
+            logger.info(`${changed} changed; the content is valid.`);
           } else {
-            logger.error(`${relative(root, path)} changed. The content has problems:\n\n${problems}`);
+            logger.error(`${changed} changed. The content has problems:\n\n${problems}`);
           }
           // Astro caches each page's getStaticPaths() (whose props hold content) until told the content changed.
           for (const [name, environment] of Object.entries(server.environments))
             if (name !== "client") environment.hot.send("astro:content-changed", {});
           server.ws.send({ type: "full-reload", path: "*" });
         };
+        // A page request first catches up with any edit the file watcher missed (watchers drop events that
+        // come close together), then, while the content has problems, shows them instead of stale content.
+        server.middlewares.use((req, res, next) => {
+          if (!isPageRequest(req.url ?? "/")) return next();
+          if (contentStamp(watched) !== loadedStamp) reload("A file under the content root");
+          if (problems === undefined) return next();
+          res.statusCode = 500;
+          res.setHeader("Content-Type", "text/html; charset=utf-8");
+          res.end(problemsPage(problems));
+        });
+        const onChange = (path: string): void => {
+          if (!watched.some((dir) => path === dir || path.startsWith(dir + sep))) return;
+          reload(relative(root, path));
+        };
         for (const event of ["add", "change", "unlink"] as const) server.watcher.on(event, onChange);
       },
     },
   };
+}
+
+/**
+ * What the content folders hold now: every file's path, size and modification time. Cheap next to
+ * loading the content (a stat per file), so each page request in the preview can compare it.
+ */
+function contentStamp(dirs: readonly string[]): string {
+  const parts: string[] = [];
+  for (const dir of dirs) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    } catch {
+      continue; // a folder the root does not have
+    }
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      try {
+        const { size, mtimeMs } = statSync(path);
+        parts.push(`${path}\0${size}\0${mtimeMs}`);
+      } catch {
+        parts.push(path); // removed while we looked: the next request sees the difference
+      }
+    }
+  }
+  return parts.sort().join("\n");
 }
 
 /** Requests for pages, not for the preview's own scripts and assets. */
