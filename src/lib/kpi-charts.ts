@@ -1,6 +1,7 @@
 /** Turns a KPI into chart specs and table rows: one chart per measuring frequency, up to four cohorts each. */
 import type { Kpi, Observation, Series } from "../schemas/index.ts";
-import { lineChart, sparkline, type ChartLine, type LineChartSpec } from "./charts/line-chart.ts";
+import { lineChart, sparkline, type LineChartSpec } from "./charts/line-chart.ts";
+import type { ChartLine } from "./charts/series.ts";
 import { targetAt, headlineSeries } from "./kpi-status.ts";
 import { comparePeriods, labelPeriod, period } from "./period.ts";
 import { FREQUENCY_WORDS } from "./words.ts";

@@ -12,6 +12,7 @@ import type {
 } from "./content/model.ts";
 import { comparePeriods, period } from "./period.ts";
 import { routes } from "./routes.ts";
+import { parseReportRef } from "./slug.ts";
 import { formatWhen } from "./format.ts";
 
 /**
@@ -110,7 +111,7 @@ export function decisionsAbout(
     (d) =>
       (about.action && d.actions.includes(about.action)) ||
       (about.kpi && d.kpis.includes(about.kpi)) ||
-      (about.report && d.reports.some((r) => r.split("/v")[0] === about.report)),
+      (about.report && d.reports.some((r) => parseReportRef(r).slug === about.report)),
   );
 }
 
@@ -228,21 +229,20 @@ function latestDocumentDate(portal: Portal): string | undefined {
 
 /** A link to a report, or to one version of it (`slug` or `slug/vN`), titled as readers see it now. */
 export function reportLink(portal: Portal, ref: string): { href: string; title: string } {
-  const [slug, n] = ref.split("/v");
+  const { slug, n } = parseReportRef(ref);
   const report = portal.reports.find((r) => r.slug === slug);
-  const current = report && currentVersion(report);
-  const title = current?.data.title ?? slug!;
-  return n
-    ? { href: routes.reportVersion(slug!, Number(n)), title: `${title} (version ${n})` }
-    : { href: routes.report(slug!), title };
+  const title = (report && currentVersion(report))?.data.title ?? slug;
+  return n === undefined
+    ? { href: routes.report(slug), title }
+    : { href: routes.reportVersion(slug, n), title: `${title} (version ${n})` };
 }
 
 /** A report version by its reference (`report-slug/vN`), or the current version for a bare slug. */
 export function findVersion(portal: Portal, ref: string): VersionEntry | undefined {
-  const [slug, n] = ref.split("/v");
+  const { slug, n } = parseReportRef(ref);
   const report = portal.reports.find((r) => r.slug === slug);
   if (!report) return undefined;
-  return n === undefined ? currentVersion(report) : report.versions.find((v) => v.n === Number(n));
+  return n === undefined ? currentVersion(report) : report.versions.find((v) => v.n === n);
 }
 
 /** Where the papers report on a follow-up, as a link: "Agenda item 12 of Overview and Scrutiny, 28 November 2023". */

@@ -7,3 +7,9 @@ export function slugify(s: string): string {
       .replace(/^-|-$/g, "") || "untitled"
   );
 }
+
+/** A reference to a report (`slug`) or to one version of it (`slug/vN`), as content writes it. */
+export function parseReportRef(ref: string): { slug: string; n: number | undefined } {
+  const at = ref.lastIndexOf("/v");
+  return at < 0 ? { slug: ref, n: undefined } : { slug: ref.slice(0, at), n: Number(ref.slice(at + 2)) };
+}

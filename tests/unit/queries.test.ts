@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import type { DecisionEntry, Portal } from "../../src/lib/content/model.ts";
 import {
+  findVersion,
   isOpenFollowUp,
   isOverdue,
   isUpcoming,
@@ -12,6 +13,7 @@ import {
   nextMeeting,
   openFollowUps,
   overdueFollowUps,
+  reportLink,
   siteUpdated,
 } from "../../src/lib/queries.ts";
 import { replaceIn, withFixture } from "../helpers/content-root.ts";
@@ -128,4 +130,21 @@ describe("staleness", () => {
 
   it("dates the site by its latest report version or held meeting, not by meetings still to come", () =>
     expect(siteUpdated(portal)).toBe("2019-12-20"));
+});
+
+describe("a reference to a report", () => {
+  it("links to the report, or to the version it names, titled as the report reads now", () => {
+    expect(reportLink(portal, "progress")).toEqual({ href: "/reports/progress/", title: "Progress report" });
+    expect(reportLink(portal, "progress/v1")).toEqual({
+      href: "/reports/progress/v1/",
+      title: "Progress report (version 1)",
+    });
+  });
+
+  it("finds the version it names, or the current one for a bare slug, and nothing for a report that is not there", () => {
+    expect(findVersion(portal, "progress/v1")?.n).toBe(1);
+    expect(findVersion(portal, "progress")?.n).toBe(2);
+    expect(findVersion(portal, "progress/v9")).toBeUndefined();
+    expect(findVersion(portal, "elsewhere/v1")).toBeUndefined();
+  });
 });

@@ -16,38 +16,17 @@ import { shortLabelPeriod } from "../period.ts";
 import { describeChart } from "./describe.ts";
 import { dodge, textWidth, wrapWords } from "./labels.ts";
 import { GRID, INK, isStroked, markerPath, ringPath, type LineStyle } from "./markers.ts";
-import { hasValue, latest, prepareLines, type PreparedLine, type PreparedPoint } from "./series.ts";
+import {
+  hasValue,
+  latest,
+  prepareLines,
+  type ChartLine,
+  type ChartPoint,
+  type PreparedLine,
+  type PreparedPoint,
+} from "./series.ts";
 import { el, esc, r1 as r } from "./svg.ts";
 import { thinIndices, tickDecimals, withoutOverlaps } from "./ticks.ts";
-
-export interface ChartPoint {
-  /** A period string (see `src/lib/period.ts`), placed at its midpoint. */
-  period: string;
-  /** The figure, or `null` for a period with no figure: drawn as a gap, never as zero. */
-  value: number | null;
-  /** Drawn as a hollow marker. */
-  provisional?: boolean;
-  /** A forecast, not a measurement: a hollow marker on a dashed line. */
-  projected?: boolean;
-  /** Drawn with a ring around the marker. */
-  revised?: boolean;
-  /** Why there is no figure (the line breaks there; the table and the note under the chart say why). */
-  missing?: string;
-  suppressed?: boolean;
-}
-
-export interface ChartLine {
-  /** Stable within the chart; written as `data-line` on the line's group. */
-  id: string;
-  /** Written at the line's end, e.g. "EHCP pupils", "Target", "National average". */
-  label: string;
-  role: "actual" | "target" | "comparator";
-  /**
-   * The line breaks wherever a figure is missing: at a point with `value: null`, and between two
-   * periods that do not follow on from each other (a period absent from the array).
-   */
-  points: ChartPoint[];
-}
 
 export interface LineChartSpec {
   /** Stable prefix for the ids inside the SVG (e.g. "kpi-1-2"); must be unique on the page. */

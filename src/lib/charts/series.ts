@@ -1,6 +1,34 @@
 import { comparePeriods, period, periodMidpoint, type Period } from "../period.ts";
-import type { ChartLine, ChartPoint } from "./line-chart.ts";
 import { lineStyle, type LineStyle } from "./markers.ts";
+
+export interface ChartPoint {
+  /** A period string (see `src/lib/period.ts`), placed at its midpoint. */
+  period: string;
+  /** The figure, or `null` for a period with no figure: drawn as a gap, never as zero. */
+  value: number | null;
+  /** Drawn as a hollow marker. */
+  provisional?: boolean;
+  /** A forecast, not a measurement: a hollow marker on a dashed line. */
+  projected?: boolean;
+  /** Drawn with a ring around the marker. */
+  revised?: boolean;
+  /** Why there is no figure (the line breaks there; the table and the note under the chart say why). */
+  missing?: string;
+  suppressed?: boolean;
+}
+
+export interface ChartLine {
+  /** Stable within the chart; written as `data-line` on the line's group. */
+  id: string;
+  /** Written at the line's end, e.g. "EHCP pupils", "Target", "National average". */
+  label: string;
+  role: "actual" | "target" | "comparator";
+  /**
+   * The line breaks wherever a figure is missing: at a point with `value: null`, and between two
+   * periods that do not follow on from each other (a period absent from the array).
+   */
+  points: ChartPoint[];
+}
 
 export interface PreparedPoint extends ChartPoint {
   readonly p: Period;

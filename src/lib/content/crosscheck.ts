@@ -1,5 +1,6 @@
 import { nearest } from "../nearest.ts";
 import { fitsFrequency, period, FREQUENCIES } from "../period.ts";
+import { parseReportRef } from "../slug.ts";
 import type { TargetExpr } from "../../schemas/index.ts";
 import type { Portal } from "./model.ts";
 import type { Path, Problem } from "./problems.ts";
@@ -46,10 +47,11 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
   };
   const versionsOf = existing.reportVersions;
   const reportRef = (file: string, path: Path, value: string) => {
-    const [slug, v] = value.split("/v");
-    ref({ file, path, value: slug!, noun: "report", known: existing.reports, where: `content/reports/${slug}/v1.md` });
-    if (v && versionsOf.has(slug!) && !versionsOf.get(slug!)!.has(Number(v)))
-      problems.push({ ...at(file, path), message: `report "${slug}" has no version ${v}`, fix: `It has versions ${[...versionsOf.get(slug!)!].join(", ")}` });
+    const { slug, n } = parseReportRef(value);
+    ref({ file, path, value: slug, noun: "report", known: existing.reports, where: `content/reports/${slug}/v1.md` });
+    const versions = versionsOf.get(slug);
+    if (n !== undefined && versions && !versions.has(n))
+      problems.push({ ...at(file, path), message: `report "${slug}" has no version ${n}`, fix: `It has versions ${[...versions].join(", ")}` });
   };
 
   // Plans: areas and actions unique; action KPIs exist.

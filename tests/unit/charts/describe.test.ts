@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeChart } from "../../../src/lib/charts/describe.ts";
-import type { ChartLine } from "../../../src/lib/charts/line-chart.ts";
+import type { ChartLine } from "../../../src/lib/charts/series.ts";
 import { prepareLines } from "../../../src/lib/charts/series.ts";
 
 const actual = (points: [string, number | null][], extra: Partial<ChartLine> = {}): ChartLine => ({
