@@ -10,7 +10,7 @@ export default {
     "src/lib/kpi-verdict.ts",
     "src/lib/kpi-history.ts",
     "src/lib/content/plausibility.ts",
-    "src/lib/period.ts",
+    "src/schemas/period.ts",
     "src/lib/changes.ts",
     "src/lib/open-data.ts",
   ],

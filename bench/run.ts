@@ -188,7 +188,12 @@ async function runTarget(name: string, scale: number | undefined): Promise<Targe
     ASTRO_TELEMETRY_DISABLED: "1",
   };
 
-  const c = await measure({ command: process.execPath, args: [join(PROJECT, "src/cli/check.ts")], cwd: PROJECT, env });
+  const c = await measure({
+    command: process.execPath,
+    args: [join(PROJECT, "tools/cli/check.ts")],
+    cwd: PROJECT,
+    env,
+  });
   const summary = c.lines
     .map((l) => l.text)
     .join("\n")

@@ -2,7 +2,7 @@ import type { AstroIntegration } from "astro";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatGateProblems } from "../lib/gates/problem.ts";
+import { formatGateProblems } from "../lib/published-problem.ts";
 import { readInside } from "../lib/content/boundary.ts";
 import { REDIRECTS_FILE, parseRedirects, redirectFiles } from "../lib/content/redirects.ts";
 import { contentRoot, getPortal } from "../lib/portal.ts";

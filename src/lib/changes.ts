@@ -1,7 +1,7 @@
 /** What changed, when: the events behind the home page's "latest" list, the changes page and the feed. */
 import type { Portal } from "./content/model.ts";
 import { formatterFor } from "./kpi-status.ts";
-import { comparePeriods, labelPeriod, period } from "./period.ts";
+import { comparePeriods, labelPeriod, period } from "../schemas/period.ts";
 import { committeeName, meetingsNewestFirst, visibleReports, visibleVersions } from "./queries.ts";
 import { routes } from "./routes.ts";
 

@@ -5,7 +5,7 @@
  */
 import type { Change } from "./changes.ts";
 import type { Portal } from "./content/model.ts";
-import { period } from "./period.ts";
+import { period } from "../schemas/period.ts";
 import { withoutControlCharacters } from "./plain-text.ts";
 import { ownedDomain, siteHref } from "./site-url.ts";
 import { routes } from "./routes.ts";

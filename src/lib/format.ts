@@ -1,5 +1,5 @@
 import type { Unit } from "../schemas/index.ts";
-import { labelPeriod, parsePeriod } from "./period.ts";
+import { labelPeriod, parsePeriod } from "../schemas/period.ts";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",

@@ -3,7 +3,7 @@ import type { Kpi, Observation, Series } from "../schemas/index.ts";
 import { lineChart, sparkline, type LineChartSpec } from "./charts/line-chart.ts";
 import type { ChartLine } from "./charts/series.ts";
 import { targetAt, headlineSeries } from "./kpi-status.ts";
-import { comparePeriods, labelPeriod, period } from "./period.ts";
+import { comparePeriods, labelPeriod, period } from "../schemas/period.ts";
 import { FREQUENCY_WORDS } from "./words.ts";
 
 const MAX_LINES = 4;

@@ -4,7 +4,7 @@
  */
 import type { Kpi, Milestone, Observation, Series, TargetExpr } from "../schemas/index.ts";
 import { formatValue } from "./format.ts";
-import { comparePeriods, labelPeriod, period, type Period } from "./period.ts";
+import { comparePeriods, labelPeriod, period, type Period } from "../schemas/period.ts";
 
 /** An observation that carries a figure. */
 export type Figure = Observation & { readonly value: number };

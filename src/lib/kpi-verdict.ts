@@ -14,7 +14,7 @@ import {
   type KpiJudgement,
   headlineSeries,
 } from "./kpi-status.ts";
-import { labelPeriod, period, type Period } from "./period.ts";
+import { labelPeriod, period, type Period } from "../schemas/period.ts";
 import { formatDate } from "./format.ts";
 
 /** Months allowed after a period ends for its figure to be published (a quarter). */

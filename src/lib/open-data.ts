@@ -4,7 +4,7 @@ import type { Entry, Portal } from "./content/model.ts";
 import { slugify } from "./slug.ts";
 import type { Kpi } from "../schemas/index.ts";
 import { targetAt } from "./kpi-status.ts";
-import { comparePeriods, labelPeriod, period } from "./period.ts";
+import { comparePeriods, labelPeriod, period } from "../schemas/period.ts";
 import { routes } from "./routes.ts";
 
 export const CSV_COLUMNS = [

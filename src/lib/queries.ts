@@ -10,7 +10,7 @@ import type {
   ReportEntry,
   VersionEntry,
 } from "./content/model.ts";
-import { comparePeriods, period } from "./period.ts";
+import { comparePeriods, period } from "../schemas/period.ts";
 import { routes } from "./routes.ts";
 import { parseReportRef } from "./slug.ts";
 import { formatWhen } from "./format.ts";

@@ -3,7 +3,7 @@
  * which follow-ups are late. Set `PORTAL_TODAY=YYYY-MM-DD` for a reproducible build; otherwise
  * it is the day the build runs, in UTC. Nothing else in the site may read the clock.
  */
-import { parsePeriod } from "./period.ts";
+import { parsePeriod } from "../schemas/period.ts";
 
 const TODAY_ENV = "PORTAL_TODAY";
 

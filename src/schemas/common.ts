@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { parsePeriod, PERIOD_FORMATS } from "../lib/period.ts";
+import { parsePeriod, PERIOD_FORMATS } from "./period.ts";
 
 /**
  * Why a character cannot be published, or undefined if it can. Control characters
@@ -85,7 +85,7 @@ export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
 /** A calendar date written as YYYY-MM-DD, read as a UTC day. */
 export const isoDate = z.iso.date({ error: "expected a real date written YYYY-MM-DD (e.g. 2023-09-26)" });
 
-/** A period string (see `src/lib/period.ts`): a date, month, quarter, year, term … */
+/** A period string (see `src/schemas/period.ts`): a date, month, quarter, year, term … */
 export const periodKey = z.string().refine((s) => parsePeriod(s) !== undefined, {
   error: `expected a period: ${PERIOD_FORMATS}`,
 });

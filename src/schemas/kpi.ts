@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { FREQUENCIES } from "../lib/period.ts";
+import { FREQUENCIES } from "./period.ts";
 import { isoDate, periodKey, slug, longText, text } from "./common.ts";
 
 /** What a number counts or measures; decides how values are formatted. */

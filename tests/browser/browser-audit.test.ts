@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditInBrowser, launchChromium } from "../../src/lib/gates/browser-audit.ts";
-import { formatGateProblems } from "../../src/lib/gates/problem.ts";
+import { auditInBrowser, launchChromium } from "../../tools/gates/browser-audit.ts";
+import { formatGateProblems } from "../../src/lib/published-problem.ts";
 import { redirectFiles } from "../../src/lib/content/redirects.ts";
 import { fixture } from "../helpers/gate-fixture.ts";
 

@@ -6,8 +6,8 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/lib/gates/browser-audit.ts";
-import { serveDir } from "../../src/lib/gates/static-server.ts";
+import { launchChromium } from "../../tools/gates/browser-audit.ts";
+import { serveDir } from "../../tools/gates/static-server.ts";
 
 const DIST = join(import.meta.dirname, "../../dist");
 let browser: Browser;

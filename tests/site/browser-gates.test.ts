@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditInBrowser } from "../../src/lib/gates/browser-audit.ts";
-import { formatGateProblem, type GateProblem } from "../../src/lib/gates/problem.ts";
+import { auditInBrowser } from "../../tools/gates/browser-audit.ts";
+import { formatGateProblem, type GateProblem } from "../../src/lib/published-problem.ts";
 import { builtSite } from "./built-site.ts";
 
 /** Every page of dist/, once, in one Chromium; each test below reads its share of the findings. */

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { compareDirs, determinismProblems } from "../../src/lib/gates/compare-dirs.ts";
-import { formatGateProblems } from "../../src/lib/gates/problem.ts";
+import { compareDirs, determinismProblems } from "../../tools/gates/compare-dirs.ts";
+import { formatGateProblems } from "../../src/lib/published-problem.ts";
 import { root } from "./built-site.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "portal-determinism-"));

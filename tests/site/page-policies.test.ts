@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listFiles } from "../../src/lib/gates/site-files.ts";
+import { listFiles } from "../../tools/gates/site-files.ts";
 import { inlineHashes } from "../../src/lib/page-csp.ts";
 import { builtSite } from "./built-site.ts";
 

@@ -1,11 +1,11 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { scanSite, type SiteScan } from "../../src/lib/gates/html-scan.ts";
-import { loadValidatorConfig, validateHtml } from "../../src/lib/gates/html-validity.ts";
-import { checkLinks } from "../../src/lib/gates/links.ts";
-import { formatGateProblems } from "../../src/lib/gates/problem.ts";
-import { checkThirdPartyReferences } from "../../src/lib/gates/privacy-static.ts";
-import { checkProjectUrls, projectFiles } from "../../src/lib/gates/project.ts";
+import { scanSite, type SiteScan } from "../../tools/gates/html-scan.ts";
+import { loadValidatorConfig, validateHtml } from "../../tools/gates/html-validity.ts";
+import { checkLinks } from "../../tools/gates/links.ts";
+import { formatGateProblems } from "../../src/lib/published-problem.ts";
+import { checkThirdPartyReferences } from "../../tools/gates/privacy-static.ts";
+import { checkProjectUrls, projectFiles } from "../../tools/gates/project.ts";
 import { builtSite, root } from "./built-site.ts";
 
 let site: SiteScan;

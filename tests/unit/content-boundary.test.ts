@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main as newMain } from "../../src/cli/new.ts";
+import { main as newMain } from "../../tools/cli/new.ts";
 import { readInside } from "../../src/lib/content/boundary.ts";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import { formatProblems } from "../../src/lib/content/problems.ts";

@@ -13,7 +13,7 @@ import {
   withValues,
   headlineSeries,
 } from "../../src/lib/kpi-status.ts";
-import { period } from "../../src/lib/period.ts";
+import { period } from "../../src/schemas/period.ts";
 
 type Input = Record<string, unknown>;
 

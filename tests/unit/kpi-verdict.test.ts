@@ -8,7 +8,7 @@ import {
   kpiVerdict,
 } from "../../src/lib/kpi-verdict.ts";
 import { measureHistory, newerMeasure } from "../../src/lib/kpi-history.ts";
-import { period } from "../../src/lib/period.ts";
+import { period } from "../../src/schemas/period.ts";
 import type { Entry } from "../../src/lib/content/model.ts";
 
 /** Speech and language waits as the 2020 report printed them: 25 weeks for November 2019, milestones Oct-19 25, Dec-19 20. */

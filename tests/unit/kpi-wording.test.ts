@@ -14,7 +14,7 @@ import {
   resolveTarget,
 } from "../../src/lib/kpi-status.ts";
 import { comparePaper, currencySentence } from "../../src/lib/kpi-verdict.ts";
-import { period } from "../../src/lib/period.ts";
+import { period } from "../../src/schemas/period.ts";
 
 const weeks = (n: number) => `${n} weeks`;
 const ctx = (baseline: number | null | undefined, comparator?: number) => ({

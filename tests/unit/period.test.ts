@@ -11,7 +11,7 @@ import {
   shortLabelPeriod,
   type Frequency,
   type PeriodKind,
-} from "../../src/lib/period.ts";
+} from "../../src/schemas/period.ts";
 
 // Every shape at its boundaries: [written, kind, first day, last day, label, short label].
 const SHAPES: [string, PeriodKind, string, string, string, string][] = [

@@ -1,6 +1,6 @@
 import type { Better, Unit } from "../../schemas/kpi.ts";
 import { defaultDecimals, formatDate, formatValue } from "../format.ts";
-import { labelPeriod, period, type Period } from "../period.ts";
+import { labelPeriod, period, type Period } from "../../schemas/period.ts";
 import { hasValue, latest, type PreparedLine, type PreparedPoint } from "./series.ts";
 
 export interface DescribeOptions {

@@ -12,7 +12,7 @@ import { scaleLinear, scaleUtc } from "d3-scale";
 import { line as d3line } from "d3-shape";
 import type { Better, Unit } from "../../schemas/kpi.ts";
 import { formatValue } from "../format.ts";
-import { shortLabelPeriod } from "../period.ts";
+import { shortLabelPeriod } from "../../schemas/period.ts";
 import { describeChart } from "./describe.ts";
 import { dodge, textWidth, wrapWords } from "./labels.ts";
 import { GRID, INK, isStroked, markerPath, ringPath, type LineStyle } from "./markers.ts";

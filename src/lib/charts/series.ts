@@ -1,8 +1,8 @@
-import { comparePeriods, period, periodMidpoint, type Period } from "../period.ts";
+import { comparePeriods, period, periodMidpoint, type Period } from "../../schemas/period.ts";
 import { lineStyle, type LineStyle } from "./markers.ts";
 
 export interface ChartPoint {
-  /** A period string (see `src/lib/period.ts`), placed at its midpoint. */
+  /** A period string (see `src/schemas/period.ts`), placed at its midpoint. */
   period: string;
   /** The figure, or `null` for a period with no figure: drawn as a gap, never as zero. */
   value: number | null;

@@ -1,5 +1,5 @@
 import { nearest } from "../nearest.ts";
-import { fitsFrequency, period, FREQUENCIES } from "../period.ts";
+import { fitsFrequency, period, FREQUENCIES } from "../../schemas/period.ts";
 import { parseReportRef } from "../slug.ts";
 import type { TargetExpr } from "../../schemas/index.ts";
 import type { Portal } from "./model.ts";

@@ -4,7 +4,7 @@
  * Pure: the day the build treats as today is passed in.
  */
 import type { Kpi, Unit } from "../../schemas/index.ts";
-import { period } from "../period.ts";
+import { period } from "../../schemas/period.ts";
 import type { Portal } from "./model.ts";
 import { formatPath, type Path, type Problem } from "./problems.ts";
 import type { SourceFile } from "./source.ts";

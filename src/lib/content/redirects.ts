@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import type { GateProblem } from "../gates/problem.ts";
+import type { GateProblem } from "../published-problem.ts";
 import { CSP_WITHOUT_INLINE, REFERRER_POLICY } from "../security-policy.ts";
 
 /**

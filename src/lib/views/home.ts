@@ -11,7 +11,7 @@ import type { KpiVerdict } from "../kpi-verdict.ts";
 import { verdictFor } from "./kpi.ts";
 import { ACTION_STATUS, NO_STATUS } from "../words.ts";
 import { actionHistory, byWhenDesc } from "../queries.ts";
-import { comparePeriods, labelPeriod, period } from "../period.ts";
+import { comparePeriods, labelPeriod, period } from "../../schemas/period.ts";
 import { newerMeasure } from "../kpi-history.ts";
 
 interface Count {

@@ -11,7 +11,7 @@ import { comparatorAt, formatterFor, headlineSeries, resolveTarget, type Resolve
 import { comparePaper, kpiVerdict, type KpiVerdict, type PaperComparison } from "../kpi-verdict.ts";
 import { measureHistory } from "../kpi-history.ts";
 import { actionsMeasuredBy, decisionsAbout, kpiUpdated, reportLink, findVersion } from "../queries.ts";
-import { comparePeriods, period } from "../period.ts";
+import { comparePeriods, period } from "../../schemas/period.ts";
 import { siteHref } from "../site-url.ts";
 
 export interface TargetRow {

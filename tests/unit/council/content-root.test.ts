@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ContentRootError, contentRoot } from "../../../src/lib/content-root.ts";
-import { projectFiles, readLock } from "../../../src/lib/gates/project.ts";
+import { projectFiles, readLock } from "../../../tools/gates/project.ts";
 
 const base = mkdtempSync(join(tmpdir(), "content-root-"));
 mkdirSync(join(base, "ours"));

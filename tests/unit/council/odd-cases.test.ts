@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../../../src/lib/content/problems.ts";
 import { parseJsonFile, parseMarkdownFile, parseYamlFile } from "../../../src/lib/content/source.ts";
-import { problemLines } from "../../../src/lib/publishing/cli.ts";
-import { decodeCsv } from "../../../src/lib/publishing/csv-import.ts";
+import { problemLines } from "../../../tools/officer/cli.ts";
+import { decodeCsv } from "../../../tools/officer/csv-import.ts";
 
 const json = (text: string): string[] => {
   const r = parseJsonFile("data/kpis/x.json", text);

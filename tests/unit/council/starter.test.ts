@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPortal } from "../../../src/lib/content/load.ts";
 import { formatProblem } from "../../../src/lib/content/problems.ts";
-import { COMMON_SEND_TERMS, starterFiles } from "../../../src/lib/publishing/starter.ts";
+import { COMMON_SEND_TERMS, starterFiles } from "../../../tools/officer/starter.ts";
 
 const files = starterFiles({
   council: "Northmoor Council",

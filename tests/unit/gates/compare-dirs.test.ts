@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareDirs, determinismProblems } from "../../../src/lib/gates/compare-dirs.ts";
-import { formatGateProblems } from "../../../src/lib/gates/problem.ts";
+import { compareDirs, determinismProblems } from "../../../tools/gates/compare-dirs.ts";
+import { formatGateProblems } from "../../../src/lib/published-problem.ts";
 import { fixture } from "../../helpers/gate-fixture.ts";
 
 describe("the determinism gate", () => {

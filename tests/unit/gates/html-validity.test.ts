@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadValidatorConfig, validateHtml } from "../../../src/lib/gates/html-validity.ts";
-import { formatGateProblems } from "../../../src/lib/gates/problem.ts";
+import { loadValidatorConfig, validateHtml } from "../../../tools/gates/html-validity.ts";
+import { formatGateProblems } from "../../../src/lib/published-problem.ts";
 import { fixture } from "../../helpers/gate-fixture.ts";
 
 const config = loadValidatorConfig(fileURLToPath(new URL("../../../.htmlvalidate.json", import.meta.url)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { scanPage, scanSite, type PageScan, type SiteScan } from "../../../src/lib/gates/html-scan.ts";
-import { checkLinks } from "../../../src/lib/gates/links.ts";
-import { formatGateProblems } from "../../../src/lib/gates/problem.ts";
+import { scanPage, scanSite, type PageScan, type SiteScan } from "../../../tools/gates/html-scan.ts";
+import { checkLinks } from "../../../tools/gates/links.ts";
+import { formatGateProblems } from "../../../src/lib/published-problem.ts";
 import { fixture } from "../../helpers/gate-fixture.ts";
 
 /** The site with one more page, as if the build had written it. */

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scanSite } from "../../../src/lib/gates/html-scan.ts";
-import { checkThirdPartyReferences } from "../../../src/lib/gates/privacy-static.ts";
-import { formatGateProblems } from "../../../src/lib/gates/problem.ts";
+import { scanSite } from "../../../tools/gates/html-scan.ts";
+import { checkThirdPartyReferences } from "../../../tools/gates/privacy-static.ts";
+import { formatGateProblems } from "../../../src/lib/published-problem.ts";
 import { fixture } from "../../helpers/gate-fixture.ts";
 
 const privacyProblems = async (dir: string): Promise<string[]> =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseHeadersFile, serveDir } from "../../../src/lib/gates/static-server.ts";
+import { parseHeadersFile, serveDir } from "../../../tools/gates/static-server.ts";
 import { fixture } from "../../helpers/gate-fixture.ts";
 
 describe("parseHeadersFile", () => {

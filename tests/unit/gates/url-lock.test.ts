@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scanSite } from "../../../src/lib/gates/html-scan.ts";
-import { formatGateProblems } from "../../../src/lib/gates/problem.ts";
+import { scanSite } from "../../../tools/gates/html-scan.ts";
+import { formatGateProblems } from "../../../src/lib/published-problem.ts";
 import { parseRedirects } from "../../../src/lib/content/redirects.ts";
 import {
   checkLockOnlyGrows,
@@ -11,7 +11,7 @@ import {
   mergeLock,
   parseLock,
   publishedUrls,
-} from "../../../src/lib/gates/url-lock.ts";
+} from "../../../tools/gates/url-lock.ts";
 import { fixture } from "../../helpers/gate-fixture.ts";
 
 const read = (name: string, file: string): string => readFileSync(join(fixture(name), file), "utf8");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseArgs } from "../../../src/lib/publishing/args.ts";
+import { parseArgs } from "../../../tools/officer/args.ts";
 
 const SPEC = { note: "string", provisional: "boolean" } as const;
 

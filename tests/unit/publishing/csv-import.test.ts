@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../../../src/lib/content/problems.ts";
-import { decodeCsv, readValuesCsv } from "../../../src/lib/publishing/csv-import.ts";
+import { decodeCsv, readValuesCsv } from "../../../tools/officer/csv-import.ts";
 import { CSV } from "./helpers.ts";
 
 const rows = (text: string) => readValuesCsv(text, "figures.csv");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFigure, parseYesNo } from "../../../src/lib/publishing/figures.ts";
+import { parseFigure, parseYesNo } from "../../../tools/officer/figures.ts";
 import { nearest } from "../../../src/lib/nearest.ts";
 import type { Unit } from "../../../src/schemas/index.ts";
 

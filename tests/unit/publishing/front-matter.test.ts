@@ -6,7 +6,7 @@ import {
   setField,
   splitFrontMatter,
   yamlField,
-} from "../../../src/lib/publishing/front-matter.ts";
+} from "../../../tools/officer/front-matter.ts";
 
 const REPORT = `---
 title: Progress report

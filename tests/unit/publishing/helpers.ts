@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { onTestFinished } from "vitest";
-import type { Main } from "../../../src/lib/publishing/cli.ts";
+import type { Main } from "../../../tools/officer/cli.ts";
 import type { Kpi } from "../../../src/schemas/index.ts";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures");
@@ -69,7 +69,7 @@ export async function run(
 
 /** Runs a command as an officer would, as its own process with PORTAL_DIR set. */
 export function spawn(cli: "kpi" | "new", argv: string[], root: string) {
-  const result = spawnSync(process.execPath, [join(REPO, `src/cli/${cli}.ts`), ...argv], {
+  const result = spawnSync(process.execPath, [join(REPO, `tools/cli/${cli}.ts`), ...argv], {
     cwd: REPO,
     env: { ...process.env, PORTAL_DIR: root, INIT_CWD: CSV },
     encoding: "utf8",

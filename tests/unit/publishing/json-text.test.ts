@@ -6,7 +6,7 @@ import {
   parseJsonText,
   replaceNode,
   type JsonArray,
-} from "../../../src/lib/publishing/json-text.ts";
+} from "../../../tools/officer/json-text.ts";
 
 const valuesOf = (text: string) => nodeAt(parseJsonText(text), ["series", 0, "values"]) as JsonArray;
 const insert = (text: string, index: number, value: unknown) =>

@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/kpi.ts";
+import { main } from "../../../tools/cli/kpi.ts";
 import { loadPortal } from "../../../src/lib/content/load.ts";
 import { CSV, read, readKpi, run, snapshot, spawn, tempRoot } from "./helpers.ts";
 

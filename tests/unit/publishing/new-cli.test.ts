@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/new.ts";
+import { main } from "../../../tools/cli/new.ts";
 import { loadPortal } from "../../../src/lib/content/load.ts";
 import { formatProblem } from "../../../src/lib/content/problems.ts";
 import { read, run, snapshot, spawn, tempRoot } from "./helpers.ts";

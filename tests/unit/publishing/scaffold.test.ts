@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextVersionFile, slugProblem, titleFromSlug, versionStatus } from "../../../src/lib/publishing/scaffold.ts";
+import { nextVersionFile, slugProblem, titleFromSlug, versionStatus } from "../../../tools/officer/scaffold.ts";
 
 describe("slugProblem", () => {
   it("accepts lower-case words joined by hyphens", () => {

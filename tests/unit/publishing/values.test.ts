@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { readKpiSources } from "../../../src/lib/publishing/read.ts";
+import { readKpiSources } from "../../../tools/officer/read.ts";
 import {
   applyValueChanges,
   checkValues,
   normalisePeriod,
   revisedObservation,
   type ValueInput,
-} from "../../../src/lib/publishing/values.ts";
+} from "../../../tools/officer/values.ts";
 import { read, tempRoot } from "./helpers.ts";
 
 const input = (fields: Partial<ValueInput>): ValueInput => ({

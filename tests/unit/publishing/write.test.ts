@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { loadPortal } from "../../../src/lib/content/load.ts";
 import { describe, expect, it } from "vitest";
 import { formatProblem, sortProblems } from "../../../src/lib/content/problems.ts";
-import { replaceFile, writeChecked } from "../../../src/lib/publishing/write.ts";
+import { replaceFile, writeChecked } from "../../../tools/officer/write.ts";
 import { read, snapshot, tempRoot } from "./helpers.ts";
 
 describe("writeChecked", () => {
@@ -86,7 +86,7 @@ describe("replaceFile", () => {
     const root = tempRoot();
     const before = read(root, KPI);
     const script = `
-      import { replaceFile } from ${JSON.stringify(join(import.meta.dirname, "../../../src/lib/publishing/write.ts"))};
+      import { replaceFile } from ${JSON.stringify(join(import.meta.dirname, "../../../tools/officer/write.ts"))};
       replaceFile(process.argv[1], "{ half a fi", { beforeRename: () => process.kill(process.pid, "SIGKILL") });`;
     const child = spawnSync(process.execPath, ["--input-type=module", "-e", script, join(root, KPI)]);
     expect(child.signal).toBe("SIGKILL");

@@ -1,7 +1,7 @@
 /** `npm run schema`: writes schema/*.schema.json from the zod schemas, for editors' autocomplete. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SCHEMA_FILES, jsonSchemaText } from "../lib/json-schema.ts";
+import { SCHEMA_FILES, jsonSchemaText } from "../../src/lib/json-schema.ts";
 
 const dir = join(process.cwd(), "schema");
 mkdirSync(dir, { recursive: true });

@@ -3,10 +3,17 @@
  * KPI it is for, then writing it into the KPI's JSON text. A published value is
  * never replaced without a reason; the old value goes onto `revisions`.
  */
-import { comparePeriods, FREQUENCIES, fitsFrequency, parsePeriod, type Frequency, type PeriodKind } from "../period.ts";
-import type { Kpi, Observation } from "../../schemas/index.ts";
+import {
+  comparePeriods,
+  FREQUENCIES,
+  fitsFrequency,
+  parsePeriod,
+  type Frequency,
+  type PeriodKind,
+} from "../../src/schemas/period.ts";
+import type { Kpi, Observation } from "../../src/schemas/index.ts";
 import { parseFigure } from "./figures.ts";
-import { nearest } from "../nearest.ts";
+import { nearest } from "../../src/lib/nearest.ts";
 import { insertItem, jsonStyle, nodeAt, parseJsonText, replaceNode, type JsonArray } from "./json-text.ts";
 
 /** One value as typed on the command line or in a CSV row: text, not yet checked. */

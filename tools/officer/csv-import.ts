@@ -16,7 +16,7 @@
  * | `reason`      | no       | why it was corrected (required with `revise`)                  |
  */
 import { parse } from "csv-parse/sync";
-import type { Problem } from "../content/problems.ts";
+import type { Problem } from "../../src/lib/content/problems.ts";
 import { parseYesNo } from "./figures.ts";
 import type { ValueInput } from "./values.ts";
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { AxeResults, RunOptions } from "axe-core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { probeOverflow, probePage, RECORDER_SCRIPT } from "./browser-probes.ts";
-import type { GateProblem } from "./problem.ts";
+import type { GateProblem } from "../../src/lib/published-problem.ts";
 import { listFiles, urlForFile } from "./site-files.ts";
 import { serveDir } from "./static-server.ts";
 

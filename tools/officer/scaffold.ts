@@ -4,8 +4,8 @@
  * `npm run check` as written, except a new report version, whose `changes` is
  * left empty on purpose so it cannot be published until someone says what changed.
  */
-import type { Frequency } from "../period.ts";
-import type { Better, Unit } from "../../schemas/index.ts";
+import type { Frequency } from "../../src/schemas/period.ts";
+import type { Better, Unit } from "../../src/schemas/index.ts";
 import { joinFrontMatter, removeField, setField, splitFrontMatter, yamlField, fieldValue } from "./front-matter.ts";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Reference, SiteScan } from "./html-scan.ts";
-import type { GateProblem } from "./problem.ts";
+import type { GateProblem } from "../../src/lib/published-problem.ts";
 import { urlForFile } from "./site-files.ts";
 
 /** `rel` values that only describe a link; a `<link>` carrying nothing else is never fetched. */

@@ -6,13 +6,13 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { loadPortal } from "../lib/content/load.ts";
-import { parsePeriod, FREQUENCIES, type Frequency } from "../lib/period.ts";
-import { better as betterSchema, unit as unitSchema, type Better, type Unit } from "../schemas/index.ts";
-import { parseArgs, type OptionSpec } from "../lib/publishing/args.ts";
-import { guard, obtain, problemLines, refuse, runIfMain, todayUtc, type CliOptions } from "../lib/publishing/cli.ts";
-import { nearest } from "../lib/nearest.ts";
-import { listSlugs, readContentText, reportVersions } from "../lib/publishing/read.ts";
+import { loadPortal } from "../../src/lib/content/load.ts";
+import { parsePeriod, FREQUENCIES, type Frequency } from "../../src/schemas/period.ts";
+import { better as betterSchema, unit as unitSchema, type Better, type Unit } from "../../src/schemas/index.ts";
+import { parseArgs, type OptionSpec } from "../officer/args.ts";
+import { guard, obtain, problemLines, refuse, runIfMain, todayUtc, type CliOptions } from "../officer/cli.ts";
+import { nearest } from "../../src/lib/nearest.ts";
+import { listSlugs, readContentText, reportVersions } from "../officer/read.ts";
 import {
   kpiFile,
   meetingFile,
@@ -21,9 +21,9 @@ import {
   slugProblem,
   titleFromSlug,
   versionStatus,
-} from "../lib/publishing/scaffold.ts";
-import { writeChecked, type FileWrite } from "../lib/publishing/write.ts";
-import type { Problem } from "../lib/content/problems.ts";
+} from "../officer/scaffold.ts";
+import { writeChecked, type FileWrite } from "../officer/write.ts";
+import type { Problem } from "../../src/lib/content/problems.ts";
 
 const UNITS = unitSchema.options;
 const BETTER = betterSchema.options;
@@ -377,8 +377,8 @@ const SCHEMA_DIR = resolve(import.meta.dirname, "../../schema");
 
 async function newPortal(given: string | undefined, ctx: Context): Promise<number> {
   // Loaded only here: the first build needs the gates' site scanner, which the other kinds never do.
-  const { starterFiles } = await import("../lib/publishing/starter.ts");
-  const { lockNewRoot } = await import("../lib/publishing/starter-lock.ts");
+  const { starterFiles } = await import("../officer/starter.ts");
+  const { lockNewRoot } = await import("../officer/starter-lock.ts");
   const { ask } = ctx.options;
   const folder = await obtain(given, "Folder for the new portal's content (it must be new or empty):", ask);
   if (folder === undefined)

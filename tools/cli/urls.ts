@@ -1,8 +1,8 @@
 /**
  * Keeps published addresses permanent.
  *
- *   node scripts/urls.ts lock   [--dist DIR]  add every address the build publishes to urls.lock
- *   node scripts/urls.ts check  [--dist DIR]  fail when a locked address is gone without a redirect
+ *   node tools/cli/urls.ts lock   [--dist DIR]  add every address the build publishes to urls.lock
+ *   node tools/cli/urls.ts check  [--dist DIR]  fail when a locked address is gone without a redirect
  *
  * Both work on the content root (PORTAL_DIR, else this repository): its urls.lock, its
  * content/redirects.yml and, unless --dist says otherwise, its built dist/.
@@ -13,17 +13,17 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { scanSite } from "../src/lib/gates/html-scan.ts";
-import { formatGateProblems } from "../src/lib/gates/problem.ts";
-import { exitOnContentRootError } from "../src/lib/content-root.ts";
-import { builtSite, checkProjectUrls, projectFiles, readLock } from "../src/lib/gates/project.ts";
-import { formatLock, LOCK_FILE, mergeLock, publishedUrls } from "../src/lib/gates/url-lock.ts";
+import { scanSite } from "../gates/html-scan.ts";
+import { formatGateProblems } from "../../src/lib/published-problem.ts";
+import { exitOnContentRootError } from "../../src/lib/content-root.ts";
+import { builtSite, checkProjectUrls, projectFiles, readLock } from "../gates/project.ts";
+import { formatLock, LOCK_FILE, mergeLock, publishedUrls } from "../gates/url-lock.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { dist: { type: "string" } },
 });
-const root = resolve(import.meta.dirname, "..");
+const root = resolve(import.meta.dirname, "../..");
 const files = exitOnContentRootError(() => projectFiles(root));
 const dist = values.dist ? resolve(process.env["INIT_CWD"] ?? process.cwd(), values.dist) : builtSite(files);
 const lockPath = join(files.contentRoot, LOCK_FILE);
@@ -47,6 +47,6 @@ if (command === "lock") {
   console.log(problems.length ? `\n${problems.length} problem(s).` : "Every locked address is still answered.");
   process.exit(problems.length ? 1 : 0);
 } else {
-  console.error("Usage: node scripts/urls.ts lock|check [--dist dist]");
+  console.error("Usage: node tools/cli/urls.ts lock|check [--dist dist]");
   process.exit(2);
 }

@@ -1,9 +1,9 @@
 /** Reading what a content root already has, for the publishing commands to check against. */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { kpiSchema } from "../../schemas/index.ts";
-import { decodeUtf8 } from "../content/characters.ts";
-import type { Problem } from "../content/problems.ts";
+import { kpiSchema } from "../../src/schemas/index.ts";
+import { decodeUtf8 } from "../../src/lib/content/characters.ts";
+import type { Problem } from "../../src/lib/content/problems.ts";
 import type { KpiSource } from "./values.ts";
 
 /**

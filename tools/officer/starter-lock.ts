@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { scanSite } from "../gates/html-scan.ts";
 import { formatLock, LOCK_FILE, publishedUrls } from "../gates/url-lock.ts";
 
-const REPO = resolve(import.meta.dirname, "../../..");
+const REPO = resolve(import.meta.dirname, "../..");
 
 /** Builds the content root with this repository's code and writes its `urls.lock`; returns how many addresses. */
 export async function lockNewRoot(root: string): Promise<number> {

@@ -1,7 +1,7 @@
 /**
  * Runs the trust gates over a built site and says which page breaks which promise.
  *
- *   node scripts/gates.ts [gate ...] [--dist DIR] [--concurrency N]
+ *   node tools/cli/gates.ts [gate ...] [--dist DIR] [--concurrency N]
  *
  * Over the content root's built site (PORTAL_DIR/dist, else this repository's dist/), with
  * that root's own urls.lock and content/redirects.yml.
@@ -14,15 +14,15 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { auditInBrowser } from "../src/lib/gates/browser-audit.ts";
-import { compareDirs, determinismProblems } from "../src/lib/gates/compare-dirs.ts";
-import { scanSite, type SiteScan } from "../src/lib/gates/html-scan.ts";
-import { loadValidatorConfig, validateHtml } from "../src/lib/gates/html-validity.ts";
-import { checkLinks } from "../src/lib/gates/links.ts";
-import { formatGateProblems, type GateProblem } from "../src/lib/gates/problem.ts";
-import { checkThirdPartyReferences } from "../src/lib/gates/privacy-static.ts";
-import { builtSite, checkProjectUrls, projectFiles } from "../src/lib/gates/project.ts";
-import { exitOnContentRootError } from "../src/lib/content-root.ts";
+import { auditInBrowser } from "../gates/browser-audit.ts";
+import { compareDirs, determinismProblems } from "../gates/compare-dirs.ts";
+import { scanSite, type SiteScan } from "../gates/html-scan.ts";
+import { loadValidatorConfig, validateHtml } from "../gates/html-validity.ts";
+import { checkLinks } from "../gates/links.ts";
+import { formatGateProblems, type GateProblem } from "../../src/lib/published-problem.ts";
+import { checkThirdPartyReferences } from "../gates/privacy-static.ts";
+import { builtSite, checkProjectUrls, projectFiles } from "../gates/project.ts";
+import { exitOnContentRootError } from "../../src/lib/content-root.ts";
 
 const ALL = ["links", "html", "urls", "privacy", "browser", "determinism"] as const;
 type Gate = (typeof ALL)[number];
@@ -38,7 +38,7 @@ if (unknown.length) {
   process.exit(2);
 }
 const gates = positionals.length ? (positionals as Gate[]) : DEFAULT;
-const root = resolve(import.meta.dirname, "..");
+const root = resolve(import.meta.dirname, "../..");
 const files = exitOnContentRootError(() => projectFiles(root));
 const dist = values.dist ? resolve(process.env["INIT_CWD"] ?? process.cwd(), values.dist) : builtSite(files);
 if (!existsSync(join(dist, "index.html"))) {

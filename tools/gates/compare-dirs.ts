@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { GateProblem } from "./problem.ts";
+import type { GateProblem } from "../../src/lib/published-problem.ts";
 import { listFiles } from "./site-files.ts";
 
 export interface DirComparison {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
-import type { GateProblem } from "./problem.ts";
+import type { GateProblem } from "../../src/lib/published-problem.ts";
 import { urlForFile } from "./site-files.ts";
 
 /**

@@ -23,9 +23,9 @@ import {
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { CONTENT_FOLDERS, boundaryProblems } from "../content/boundary.ts";
-import { loadPortal } from "../content/load.ts";
-import { formatProblem, type Problem } from "../content/problems.ts";
+import { CONTENT_FOLDERS, boundaryProblems } from "../../src/lib/content/boundary.ts";
+import { loadPortal } from "../../src/lib/content/load.ts";
+import { formatProblem, type Problem } from "../../src/lib/content/problems.ts";
 
 export interface FileWrite {
   /** Path relative to the content root, with forward slashes. */

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Problem } from "../lib/content/problems.ts";
-import { parseArgs, type OptionSpec } from "../lib/publishing/args.ts";
+import type { Problem } from "../../src/lib/content/problems.ts";
+import { parseArgs, type OptionSpec } from "../officer/args.ts";
 import {
   guard,
   isIsoDate,
@@ -16,9 +16,9 @@ import {
   runIfMain,
   todayUtc,
   type CliOptions,
-} from "../lib/publishing/cli.ts";
-import { decodeCsv, OPTIONAL_COLUMNS, readValuesCsv, REQUIRED_COLUMNS } from "../lib/publishing/csv-import.ts";
-import { readContentText, readKpiSources } from "../lib/publishing/read.ts";
+} from "../officer/cli.ts";
+import { decodeCsv, OPTIONAL_COLUMNS, readValuesCsv, REQUIRED_COLUMNS } from "../officer/csv-import.ts";
+import { readContentText, readKpiSources } from "../officer/read.ts";
 import {
   applyValueChanges,
   checkValues,
@@ -26,8 +26,8 @@ import {
   type ValueChange,
   type ValueInput,
   type ValueProblem,
-} from "../lib/publishing/values.ts";
-import { writeChecked } from "../lib/publishing/write.ts";
+} from "../officer/values.ts";
+import { writeChecked } from "../officer/write.ts";
 
 export const HELP = `Add figures to a KPI (key performance indicator), or correct one.
 

@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SiteScan } from "./html-scan.ts";
-import type { GateProblem } from "./problem.ts";
-import { contentRoot } from "../content-root.ts";
-import { parseRedirects, REDIRECTS_FILE, type RedirectEntry } from "../content/redirects.ts";
+import type { GateProblem } from "../../src/lib/published-problem.ts";
+import { contentRoot } from "../../src/lib/content-root.ts";
+import { parseRedirects, REDIRECTS_FILE, type RedirectEntry } from "../../src/lib/content/redirects.ts";
 import { checkLockOnlyGrows, checkUrlPermanence, LOCK_FILE, parseLock } from "./url-lock.ts";
 
 /**

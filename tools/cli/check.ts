@@ -2,9 +2,9 @@
  * `npm run check`: validates every content file under the content root
  * (PORTAL_DIR, or the current folder) and prints every problem, located.
  */
-import { contentRoot, exitOnContentRootError } from "../lib/content-root.ts";
-import { loadPortal } from "../lib/content/load.ts";
-import { formatProblems } from "../lib/content/problems.ts";
+import { contentRoot, exitOnContentRootError } from "../../src/lib/content-root.ts";
+import { loadPortal } from "../../src/lib/content/load.ts";
+import { formatProblems } from "../../src/lib/content/problems.ts";
 
 const root = exitOnContentRootError(() => contentRoot());
 const started = performance.now();

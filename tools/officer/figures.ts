@@ -1,4 +1,4 @@
-import type { Unit } from "../../schemas/index.ts";
+import type { Unit } from "../../src/schemas/index.ts";
 
 export type FigureResult =
   | { readonly ok: true; readonly value: number }

@@ -1,5 +1,5 @@
 import type { SiteScan } from "./html-scan.ts";
-import type { GateProblem } from "./problem.ts";
+import type { GateProblem } from "../../src/lib/published-problem.ts";
 import { resolvePath } from "./site-files.ts";
 
 /** A stand-in origin for resolving relative addresses; anything that leaves it is external. */

@@ -11,19 +11,19 @@
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { contentRoot, exitOnContentRootError } from "../src/lib/content-root.ts";
+import { contentRoot, exitOnContentRootError } from "../../src/lib/content-root.ts";
 
 const { values } = parseArgs({ options: { "skip-browser": { type: "boolean", default: false } } });
-const repo = resolve(import.meta.dirname, "..");
+const repo = resolve(import.meta.dirname, "../..");
 const root = exitOnContentRootError(() => contentRoot());
 const env = { ...process.env, ...(process.env["PORTAL_DIR"] === undefined ? {} : { PORTAL_DIR: root }) };
 const node = (script: string, ...args: string[]) => [process.execPath, join(repo, script), ...args] as const;
 
 const gates = ["urls", "links", "html", "privacy", ...(values["skip-browser"] ? [] : ["browser"]), "determinism"];
 const steps: { name: string; command: readonly string[] }[] = [
-  { name: "content check", command: node("src/cli/check.ts") },
+  { name: "content check", command: node("tools/cli/check.ts") },
   { name: "build", command: node("node_modules/astro/bin/astro.mjs", "build") },
-  { name: "trust gates", command: node("scripts/gates.ts", ...gates) },
+  { name: "trust gates", command: node("tools/cli/gates.ts", ...gates) },
 ];
 
 console.log(`Verifying ${root}`);

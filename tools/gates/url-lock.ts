@@ -1,6 +1,6 @@
 import type { SiteScan } from "./html-scan.ts";
-import type { GateProblem } from "./problem.ts";
-import type { RedirectEntry } from "../content/redirects.ts";
+import type { GateProblem } from "../../src/lib/published-problem.ts";
+import type { RedirectEntry } from "../../src/lib/content/redirects.ts";
 import { byCodePoint, resolvePath, urlForFile } from "./site-files.ts";
 
 export const LOCK_FILE = "urls.lock";

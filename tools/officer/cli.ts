@@ -2,9 +2,9 @@
 import { resolve } from "node:path";
 import { createInterface, type Interface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
-import { boundaryProblems } from "../content/boundary.ts";
-import { formatProblem, sortProblems, type Problem } from "../content/problems.ts";
-import { contentRoot, exitOnContentRootError } from "../content-root.ts";
+import { boundaryProblems } from "../../src/lib/content/boundary.ts";
+import { formatProblem, sortProblems, type Problem } from "../../src/lib/content/problems.ts";
+import { contentRoot, exitOnContentRootError } from "../../src/lib/content-root.ts";
 
 /** Asks the person at the keyboard a question; given only when the command runs in a terminal. */
 export type Ask = (question: string) => Promise<string>;
@@ -118,7 +118,7 @@ export async function obtain(
   return answer === "" ? undefined : answer;
 }
 
-/** Runs `main` as the program when the file is run directly (`node src/cli/kpi.ts`). */
+/** Runs `main` as the program when the file is run directly (`node tools/cli/kpi.ts`). */
 export async function runIfMain(moduleUrl: string, main: Main): Promise<void> {
   if (!process.argv[1] || resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
   let rl: Interface | undefined;
