@@ -9,6 +9,9 @@ import { comparePeriods, labelPeriod, period, type Period } from "../schemas/per
 /** An observation that carries a figure. */
 export type Figure = Observation & { readonly value: number };
 
+/** A sentence without its closing full stop, so it can be joined into another. */
+const withoutFullStop = (s: string) => s.replace(/\.\s*$/, "");
+
 /** Whether an observation carries a figure (not missing, not suppressed). */
 const hasValue = (o: Observation): o is Figure => o.value !== null;
 
@@ -44,6 +47,14 @@ export function resolveTarget(t: TargetExpr, ctx: ResolveContext): ResolvedTarge
     case "baseline-plus": {
       if (ctx.baseline === null || ctx.baseline === undefined)
         return { value: null, working: "relative to a baseline that has not been set" };
+      if (t.by === "unstated") {
+        const relative = round(ctx.baseline * (1 + t.change / 100));
+        const points = round(ctx.baseline + t.change);
+        return {
+          value: null,
+          working: `the paper says the baseline of ${ctx.format(ctx.baseline)} plus ${t.change}% but not whether it means ${t.change} percentage points (${ctx.format(points)}) or ${t.change}% more than the baseline (${ctx.format(relative)})`,
+        };
+      }
       const value = round(t.by === "percent" ? ctx.baseline * (1 + t.change / 100) : ctx.baseline + t.change);
       const sign = t.change >= 0 ? "plus" : "minus";
       const change = t.by === "percent" ? `${Math.abs(t.change)}%` : `${Math.abs(t.change)} points`;
@@ -57,7 +68,7 @@ export function resolveTarget(t: TargetExpr, ctx: ResolveContext): ResolvedTarge
       const c: ComparatorFigure | undefined =
         found && found.period === undefined ? found : t.printed !== undefined ? { value: t.printed } : found;
       if (c === undefined)
-        return { value: null, working: `the ${t.comparator} figure for this period is not yet published` };
+        return { value: null, working: `the ${t.comparator} figure for this period is not in the papers` };
       const source =
         c === found
           ? c.period === undefined
@@ -172,12 +183,18 @@ export function comparatorAt(kpi: Kpi, id: string, at: Period, seriesId: string)
   return before && { value: before.v.value, period: before.v.period };
 }
 
-/** The target for one period of a KPI, resolved. */
+/** Whether a period ends before the baseline's begins: no target, dated or not, reaches back before it. */
+function beforeBaseline(kpi: Kpi, at: Period): boolean {
+  return kpi.baseline !== undefined && at.end < period(kpi.baseline.period).start;
+}
+
+/** The target for one period of a KPI, resolved. None for a period before the baseline. */
 export function targetAt(
   kpi: Kpi,
   at: Period,
   seriesId = headlineSeries(kpi).id,
 ): { milestone: Milestone; target: ResolvedTarget } | undefined {
+  if (beforeBaseline(kpi, at)) return undefined;
   const milestone = milestoneFor(kpi.targets, at);
   if (!milestone) return undefined;
   return {
@@ -206,6 +223,12 @@ export function judgeFigure(kpi: Kpi, latest: Figure): KpiJudgement {
       rule: "This figure gives context; a higher or lower number is not in itself better, so it has no target.",
     };
   const t = targetAt(kpi, p);
+  if (!t && beforeBaseline(kpi, p))
+    return {
+      code: "no-target",
+      latest,
+      rule: `The figure is for ${labelPeriod(p)}, before the baseline (${labelPeriod(period(kpi.baseline!.period))}) the targets were set from, so no target applies to it.`,
+    };
   if (!t) {
     const first = firstMilestone(kpi.targets);
     if (!first) return { code: "untargeted", latest, rule: "No target has been published for this indicator." };
@@ -263,7 +286,7 @@ function noFigureRule(s: Series, asOf: string | undefined): string {
     return "Only projected figures have been published; a forecast is never judged.";
   const gaps = values.filter((v) => v.value === null);
   if (gaps.length > 0)
-    return `No figure has been published: ${gaps.map((v) => `${labelPeriod(period(v.period))}, ${v.suppressed ? "withheld to protect children's privacy" : v.missing}`).join("; ")}.`;
+    return `No figure has been published. ${gaps.map((v) => `${labelPeriod(period(v.period))}: ${withoutFullStop(v.suppressed ? "withheld to protect children's privacy" : (v.missing ?? "no reason given"))}`).join("; ")}.`;
   return "No figure has been published yet.";
 }
 

@@ -24,8 +24,20 @@ export const PUBLICATION_LAG_MONTHS = 3;
 export type Currency =
   | { readonly code: "current"; readonly expectedBy: string }
   | { readonly code: "overdue"; readonly expectedBy: string }
-  | { readonly code: "ended" }
-  | { readonly code: "no-data" };
+  | { readonly code: "ended"; readonly closed: PlanClosed; readonly newer?: string | undefined }
+  | { readonly code: "no-data"; readonly closed?: PlanClosed | undefined };
+
+/** Why a plan's figures can no longer be current: it is complete, or it has been replaced. */
+type PlanClosed = "complete" | "replaced";
+
+/** What the verdict needs to know of the indicator's plan and history. */
+export interface CurrencyOptions {
+  readonly today: string;
+  /** Set when the indicator's plan is complete or replaced. */
+  readonly planClosed?: PlanClosed | undefined;
+  /** The title under which the same measure is reported now, when a newer indicator continues it. */
+  readonly newer?: string | undefined;
+}
 
 const ymd = (iso: string) => iso.split("-").map(Number) as [number, number, number];
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -56,32 +68,56 @@ export function nextFigureExpected(latest: Period, options: { partial?: boolean 
  * Whether a figure is current: not if its plan has ended, nor once the next figure is overdue.
  * `today` is the build's day (PORTAL_TODAY).
  */
-export function currencyOf(latest: Figure | undefined, options: { today: string; planEnded: boolean }): Currency {
-  if (!latest) return { code: "no-data" };
-  if (options.planEnded) return { code: "ended" };
+export function currencyOf(latest: Figure | undefined, options: CurrencyOptions): Currency {
+  if (!latest) return { code: "no-data", closed: options.planClosed };
+  if (options.planClosed) return { code: "ended", closed: options.planClosed, newer: options.newer };
   const expectedBy = nextFigureExpected(period(latest.period), { partial: latest.asAt !== undefined });
   return options.today > expectedBy ? { code: "overdue", expectedBy } : { code: "current", expectedBy };
 }
 
-/** "as at February 2020", or "as at 19 October 2023 (year to date)" for a part-period figure. */
-function asAtWords(latest: Figure): string {
+/**
+ * "for February 2020", "for 2023/24 academic year, as at 19 October 2023", and "(year to date,
+ * provisional)" after it where the series counts from the start of the year or the figure may change.
+ */
+function asAtWords(latest: Figure, basis: SeriesBasis): string {
   const when = labelPeriod(period(latest.period));
-  return latest.asAt ? `for ${when}, as at ${formatDate(latest.asAt)}` : `for ${when}`;
+  const qualities = [
+    ...(basis === "year-to-date" ? ["year to date"] : basis === "cumulative" ? ["running total"] : []),
+    ...(latest.provisional ? ["provisional"] : []),
+  ];
+  const at = latest.asAt ? `for ${when}, as at ${formatDate(latest.asAt)}` : `for ${when}`;
+  return qualities.length ? `${at} (${qualities.join(", ")})` : at;
 }
 
+type SeriesBasis = "period" | "year-to-date" | "cumulative";
+
 /** The sentence that says how current a figure is, e.g. "Last reported for February 2020; no newer figure has been published." */
-export function currencySentence(latest: Figure | undefined, currency: Currency): string {
-  if (!latest || currency.code === "no-data") return "No figure has been published yet.";
-  const at = asAtWords(latest);
+export function currencySentence(
+  latest: Figure | undefined,
+  currency: Currency,
+  basis: SeriesBasis = "period",
+): string {
+  if (!latest || currency.code === "no-data")
+    return currency.code === "no-data" && currency.closed
+      ? `No figure for it is in the papers published here, and its plan ${CLOSED_WORDS[currency.closed]}.`
+      : "No figure has been published yet.";
+  const at = asAtWords(latest, basis);
   switch (currency.code) {
     case "current":
-      return `Latest figure ${at}. The next is expected by ${formatDate(currency.expectedBy)}.`;
+      return `Latest figure ${at}. The next would be due by ${formatDate(currency.expectedBy)} (our estimate from how often it is reported; the papers set no date).`;
     case "overdue":
-      return `Last reported ${at}; no newer figure has been published (one was expected by ${formatDate(currency.expectedBy)}).`;
+      return `Last reported ${at}; no newer figure has been published (by our estimate one was due by ${formatDate(currency.expectedBy)}).`;
     case "ended":
-      return `Last reported ${at}; the plan it measured has ended and no newer figure has been published.`;
+      return currency.newer
+        ? `Last reported ${at} under this plan, which ${CLOSED_WORDS[currency.closed]}. The same measure is reported now as “${currency.newer}”.`
+        : `Last reported ${at}; the plan it measured ${CLOSED_WORDS[currency.closed]}, and no newer figure is in the papers published here.`;
   }
 }
+
+const CLOSED_WORDS: Record<PlanClosed, string> = {
+  complete: "is complete",
+  replaced: "has been replaced",
+};
 
 /** The paper's verdicts in words. */
 const VERDICT_WORDS: Record<Verdict, string> = {
@@ -149,13 +185,13 @@ export interface KpiVerdict {
   readonly direction: { direction: Direction; from?: Figure; to?: Figure };
 }
 
-export function kpiVerdict(kpi: Kpi, options: { today: string; planEnded: boolean }): KpiVerdict {
+export function kpiVerdict(kpi: Kpi, options: CurrencyOptions): KpiVerdict {
   const judgement = judgeKpi(kpi);
   const currency = currencyOf(judgement.latest, options);
   return {
     judgement,
     currency,
-    currencySentence: currencySentence(judgement.latest, currency),
+    currencySentence: currencySentence(judgement.latest, currency, headlineSeries(kpi).basis),
     direction: directionOfTravel(kpi),
   };
 }

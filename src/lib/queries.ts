@@ -196,9 +196,69 @@ export const isOpenFollowUp = (followUp: FollowUp): boolean =>
 /** The follow-ups of a decision still to be done. */
 export const openFollowUps = (decision: DecisionEntry): FollowUp[] => decision.followUps.filter(isOpenFollowUp);
 
-/** Open follow-ups whose due date (or the end of their due period) has passed by `today`. */
-export const overdueFollowUps = (decision: DecisionEntry, today: string): FollowUp[] =>
-  openFollowUps(decision).filter((f) => f.due !== undefined && period(f.due).end < today);
+/**
+ * Open follow-ups whose due date (or the end of their due period) has passed by `today`. A follow-up
+ * whose work the papers show on the agenda of a meeting held by its due date (`cites`) is not overdue:
+ * the report was tabled in time, though no paper yet records it as received.
+ */
+export const overdueFollowUps = (portal: Portal, decision: DecisionEntry, today: string): FollowUp[] =>
+  openFollowUps(decision).filter((f) => {
+    if (f.due === undefined) return false;
+    const due = period(f.due).end;
+    if (due >= today) return false;
+    const tabled = f.cites && portal.meetings.find((m) => m.slug === f.cites?.meeting)?.data.date;
+    return !(tabled && period(tabled).start <= due);
+  });
+
+/** How a decision's follow-ups stand, counted by what a councillor needs to know. */
+export interface FollowUpCounts {
+  readonly total: number;
+  readonly open: number;
+  readonly overdue: number;
+  readonly unknown: number;
+  readonly done: number;
+  readonly dropped: number;
+}
+
+export function followUpCounts(portal: Portal, decision: DecisionEntry, today: string): FollowUpCounts {
+  const count = (status: FollowUp["status"]) => decision.followUps.filter((f) => f.status === status).length;
+  return {
+    total: decision.followUps.length,
+    open: openFollowUps(decision).length,
+    overdue: overdueFollowUps(portal, decision, today).length,
+    unknown: count("unknown"),
+    done: count("done"),
+    dropped: count("dropped"),
+  };
+}
+
+/**
+ * The follow-ups in a few words: "1 follow-up open, 1 past its due date", "Follow-up not known (the papers
+ * do not say)", "Follow-ups done". Done only when every one is done; one the papers say nothing of is never done.
+ */
+export function followUpSummary(c: FollowUpCounts): string | undefined {
+  if (c.total === 0) return undefined;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (c.done === c.total) return c.total === 1 ? "Follow-up done" : "Follow-ups done";
+  if (c.done + c.dropped === c.total) return c.total === 1 ? "Follow-up dropped" : "Follow-ups done or dropped";
+  if (c.unknown === c.total)
+    return c.total === 1
+      ? "Follow-up not known (the papers do not say)"
+      : "Follow-ups not known (the papers do not say)";
+  const parts: string[] = [];
+  if (c.open > 0) parts.push(`${plural(c.open, "follow-up")} open`);
+  if (c.overdue > 0) parts.push(`${c.overdue} past ${c.overdue === 1 ? "its" : "their"} due date`);
+  if (c.unknown > 0) parts.push(`${c.unknown} not known (the papers do not say)`);
+  if (c.done > 0) parts.push(`${c.done} done`);
+  if (c.dropped > 0) parts.push(`${c.dropped} dropped`);
+  return parts.join(", ");
+}
+
+/** A decision's follow-ups in one word, for filtering lists: open while any is open, else unknown while any is not known. */
+export function followUpState(c: FollowUpCounts): "open" | "unknown" | "done" | undefined {
+  if (c.total === 0) return undefined;
+  return c.open > 0 ? "open" : c.unknown > 0 ? "unknown" : "done";
+}
 
 /** Report versions presented to a meeting. */
 export function reportsAtMeeting(portal: Portal, meeting: string): VersionEntry[] {

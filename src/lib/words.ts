@@ -91,6 +91,6 @@ export const BASIS_WORDS = {
 export const PLAN_STATUS = {
   proposed: "Proposed: awaiting approval",
   active: "In force",
-  complete: "Ended",
-  replaced: "Replaced by a later plan",
+  complete: "Complete",
+  replaced: "Replaced",
 } as const;

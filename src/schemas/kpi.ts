@@ -19,7 +19,7 @@ const frequency = z.enum(Object.keys(FREQUENCIES) as [keyof typeof FREQUENCIES, 
  */
 export type TargetExpr =
   | { kind: "value"; value: number }
-  | { kind: "baseline-plus"; change: number; by: "percent" | "points" }
+  | { kind: "baseline-plus"; change: number; by: "percent" | "points" | "unstated" }
   | { kind: "comparator"; comparator: string; plus?: number | undefined; printed?: number | undefined }
   | { kind: "max" | "min"; of: TargetExpr[] }
   | { kind: "unquantified" };
@@ -30,12 +30,14 @@ const targetExpr: z.ZodType<TargetExpr> = z.lazy(() =>
     z.strictObject({ kind: z.literal("value"), value: z.number() }),
     /**
      * Relative to the baseline: `by: "percent"` scales it ("baseline plus 10%" of 30 is 33),
-     * `by: "points"` adds in the KPI's unit (percentage points for a percentage).
+     * `by: "points"` adds in the KPI's unit (percentage points for a percentage). `by: "unstated"` where a
+     * paper prints "baseline plus 10%" for a percentage without saying which it means: both readings are
+     * shown and the target is not turned into a number.
      */
     z.strictObject({
       kind: z.literal("baseline-plus"),
       change: z.number(),
-      by: z.enum(["percent", "points"]),
+      by: z.enum(["percent", "points", "unstated"]),
     }),
     /**
      * Equal to a comparator (e.g. the national average) for the period judged, optionally plus an offset.

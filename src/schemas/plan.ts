@@ -52,6 +52,11 @@ export const planSchema = z.strictObject({
       "`proposed` while the papers show it awaiting approval (a draft put to a committee), `active` once adopted, `complete` or `replaced` once it has ended.",
     ),
   ended: when.optional().describe("When the plan ended or was replaced, as precisely as the papers say."),
+  replacedBy: text
+    .optional()
+    .describe(
+      'What replaced it, as the papers name it, e.g. "a revised SEND Improvement Plan (2023/24), which the papers mention but do not publish". Shown after "This plan has been replaced by".',
+    ),
   order: z.number().int().default(100).describe("Where it is ordered on lists; lower first."),
   areas: z.array(area).min(1, { error: "a plan needs at least one area" }),
   sourceNotes: z.array(longText).default([]).describe("Where the transcription is uncertain."),

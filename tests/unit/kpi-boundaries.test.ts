@@ -305,7 +305,14 @@ describe("what is judged", () => {
       ],
     });
     expect(judgeKpi(k).rule).toBe(
-      "No figure has been published: January 2020, Not collected; February 2020, withheld to protect children's privacy.",
+      "No figure has been published. January 2020: Not collected; February 2020: withheld to protect children's privacy.",
+    );
+  });
+
+  it("joins a reason that ends in a full stop without doubling it", () => {
+    const k = kpi({ values: [["2020-01", null, { missing: "The survey was run, but its result is not printed." }]] });
+    expect(judgeKpi(k).rule).toBe(
+      "No figure has been published. January 2020: The survey was run, but its result is not printed.",
     );
   });
 

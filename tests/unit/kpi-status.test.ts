@@ -83,6 +83,18 @@ describe("resolveTarget", () => {
       working: "baseline of 30 plus 10% = 33",
     });
   });
+  it("gives no number for a baseline plus a percentage the paper does not explain, and shows both readings", () => {
+    expect(
+      resolveTarget(
+        { kind: "baseline-plus", change: 10, by: "unstated" },
+        { baseline: 38.5, comparator: () => undefined, format },
+      ),
+    ).toEqual({
+      value: null,
+      working:
+        "the paper says the baseline of 38.5 plus 10% but not whether it means 10 percentage points (48.5) or 10% more than the baseline (42.35)",
+    });
+  });
   it('takes "50% or the national average, whichever is higher"', () => {
     const t = resolveTarget(
       {
@@ -96,7 +108,7 @@ describe("resolveTarget", () => {
     );
     expect(t.value).toBe(58.2);
   });
-  it("gives no number when the comparator figure is not yet published", () => {
+  it("gives no number when the comparator figure is not in the papers", () => {
     expect(
       resolveTarget({ kind: "comparator", comparator: "national" }, { comparator: () => undefined, format }).value,
     ).toBeNull();
@@ -133,5 +145,21 @@ describe("directionOfTravel", () => {
       { breaks: [{ period: "2019-12", description: "New definition" }] },
     );
     expect(directionOfTravel(kpi).direction).toBe("not-comparable");
+  });
+});
+
+describe("a figure from before the baseline", () => {
+  const undated = { targets: [{ target: { kind: "value", value: 25 }, wording: "25 weeks" }] } as Partial<Kpi>;
+
+  it("is never judged against a target, not even an undated one", () => {
+    const j = judgeKpi(waits([["2019-05", 40]], undated));
+    expect(j.code).toBe("no-target");
+    expect(j.rule).toBe(
+      "The figure is for May 2019, before the baseline (June 2019) the targets were set from, so no target applies to it.",
+    );
+  });
+
+  it("is judged from the baseline's own period on", () => {
+    expect(judgeKpi(waits([["2019-06", 40]], undated)).code).toBe("missed");
   });
 });

@@ -51,28 +51,71 @@ describe("when the next figure is due", () => {
     ["2020-03-31", "current"],
     ["2020-04-01", "overdue"],
   ])("on %s a November 2019 monthly figure is %s", (today, code) => {
-    expect(currencyOf(figure("2019-11"), { today, planEnded: false }).code).toBe(code);
+    expect(currencyOf(figure("2019-11"), { today, planClosed: undefined }).code).toBe(code);
   });
 
-  it("a figure of an ended plan is never current, however recent", () => {
-    expect(currencyOf(figure("2019-11"), { today: "2019-12-01", planEnded: true }).code).toBe("ended");
-  });
+  it.each(["complete", "replaced"] as const)(
+    "a figure of a plan that is %s is never current, however recent",
+    (closed) => {
+      expect(currencyOf(figure("2019-11"), { today: "2019-12-01", planClosed: closed }).code).toBe("ended");
+    },
+  );
 
   it("no figure, no currency", () => {
-    expect(currencyOf(undefined, { today: "2019-12-01", planEnded: false }).code).toBe("no-data");
+    expect(currencyOf(undefined, { today: "2019-12-01", planClosed: undefined }).code).toBe("no-data");
+  });
+
+  it("never says a figure is still to come for a plan that is complete or replaced", () => {
+    expect(currencySentence(undefined, currencyOf(undefined, { today: "2023-12-01" }))).toBe(
+      "No figure has been published yet.",
+    );
+    expect(currencySentence(undefined, currencyOf(undefined, { today: "2023-12-01", planClosed: "replaced" }))).toBe(
+      "No figure for it is in the papers published here, and its plan has been replaced.",
+    );
+  });
+
+  it("says how a plan closed, as the content records it, and never that it ended when it was replaced", () => {
+    const latest = figure("2019-11");
+    expect(currencySentence(latest, currencyOf(latest, { today: "2023-12-01", planClosed: "complete" }))).toBe(
+      "Last reported for November 2019; the plan it measured is complete, and no newer figure is in the papers published here.",
+    );
+  });
+
+  it("points to the indicator that reports the same measure now, instead of saying no newer figure exists", () => {
+    const latest = figure("2020-02");
+    expect(
+      currencySentence(
+        latest,
+        currencyOf(latest, { today: "2023-12-01", planClosed: "replaced", newer: "EHC plans in 20 weeks (2023)" }),
+      ),
+    ).toBe(
+      "Last reported for February 2020 under this plan, which has been replaced. The same measure is reported now as “EHC plans in 20 weeks (2023)”.",
+    );
   });
 
   it("says in words that an overdue figure is the last one reported, and when the next was due", () => {
     const latest = figure("2019-11");
-    expect(currencySentence(latest, currencyOf(latest, { today: "2026-11-30", planEnded: false }))).toBe(
-      "Last reported for November 2019; no newer figure has been published (one was expected by 31 March 2020).",
+    expect(currencySentence(latest, currencyOf(latest, { today: "2026-11-30", planClosed: undefined }))).toBe(
+      "Last reported for November 2019; no newer figure has been published (by our estimate one was due by 31 March 2020).",
     );
+  });
+
+  it("says a figure counts the year so far, and may change, wherever the series and the figure say so", () => {
+    const latest = { ...figure("2023", 39.2), provisional: true as const };
+    const currency = currencyOf(latest, { today: "2023-12-01" });
+    expect(currencySentence(latest, currency, "year-to-date")).toMatch(
+      /^Latest figure for 2023 \(year to date, provisional\)\. /,
+    );
+    expect(currencySentence(latest, currency, "cumulative")).toMatch(
+      /^Latest figure for 2023 \(running total, provisional\)\. /,
+    );
+    expect(currencySentence(figure("2023"), currency)).toMatch(/^Latest figure for 2023\. /);
   });
 
   it("dates a part-period figure by the day it was taken", () => {
     const latest = figure("AY2023/24", 6.9, "2023-10-19");
-    expect(currencySentence(latest, currencyOf(latest, { today: "2023-11-28", planEnded: false }))).toBe(
-      "Latest figure for 2023/24 academic year, as at 19 October 2023. The next is expected by 30 November 2024.",
+    expect(currencySentence(latest, currencyOf(latest, { today: "2023-11-28", planClosed: undefined }))).toBe(
+      "Latest figure for 2023/24 academic year, as at 19 October 2023. The next would be due by 30 November 2024 (our estimate from how often it is reported; the papers set no date).",
     );
   });
 });
@@ -174,10 +217,10 @@ describe("the paper's own verdict beside the rule's", () => {
 
 describe("the verdict families read", () => {
   it("names the period and says an old figure is not current", () => {
-    const v = kpiVerdict(slt(), { today: "2026-11-30", planEnded: true });
+    const v = kpiVerdict(slt(), { today: "2026-11-30", planClosed: "replaced" });
     expect([v.judgement.code, v.judgement.latest?.period, v.currency.code]).toEqual(["met", "2019-11", "ended"]);
     expect(v.currencySentence).toBe(
-      "Last reported for November 2019; the plan it measured has ended and no newer figure has been published.",
+      "Last reported for November 2019; the plan it measured has been replaced, and no newer figure is in the papers published here.",
     );
   });
 });

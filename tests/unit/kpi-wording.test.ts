@@ -90,7 +90,7 @@ describe("the working each target shows", () => {
     [
       { kind: "comparator", comparator: "national" },
       ctx(30),
-      "the national figure for this period is not yet published",
+      "the national figure for this period is not in the papers",
     ],
     [{ kind: "comparator", comparator: "national" }, ctx(30, 9), "national figure of 9 weeks"],
     [
@@ -129,12 +129,12 @@ describe("the working each target shows", () => {
         ],
       },
       ctx(30),
-      "the lower of fixed target of 5 weeks and the national figure for this period is not yet published: 5 weeks (some parts could not be worked out yet)",
+      "the lower of fixed target of 5 weeks and the national figure for this period is not in the papers: 5 weeks (some parts could not be worked out yet)",
     ],
     [
       { kind: "max", of: [{ kind: "unquantified" }, { kind: "comparator", comparator: "national" }] },
       ctx(30),
-      "the target is stated in words, not as a number; the national figure for this period is not yet published",
+      "the target is stated in words, not as a number; the national figure for this period is not in the papers",
     ],
     [{ kind: "unquantified" }, ctx(30), "the target is stated in words, not as a number"],
   ] as const)("%j reads: %s", (target, context, working) => {
@@ -193,11 +193,11 @@ describe("the rule each status gives", () => {
         ["2020-03", null],
       ]),
     });
-    expect(judgeKpi(k, { asOf: "2020-01-31" }).rule).toBe("No figure has been published: January 2020, Not collected.");
+    expect(judgeKpi(k, { asOf: "2020-01-31" }).rule).toBe("No figure has been published. January 2020: Not collected.");
   });
   it("a projected gap is still a gap, not a forecast", () => {
     const k = kpi({ series: values([["2020-01", null, { projected: true }]]) });
-    expect(judgeKpi(k).rule).toBe("No figure has been published: January 2020, Not collected.");
+    expect(judgeKpi(k).rule).toBe("No figure has been published. January 2020: Not collected.");
   });
   it("judges the latest figure whatever order the file lists them in", () => {
     const k = kpi({

@@ -5,6 +5,9 @@ import { loadPortal } from "../../src/lib/content/load.ts";
 import type { DecisionEntry, Portal } from "../../src/lib/content/model.ts";
 import {
   findVersion,
+  followUpCounts,
+  followUpState,
+  followUpSummary,
   isOpenFollowUp,
   isOverdue,
   isUpcoming,
@@ -16,6 +19,7 @@ import {
   reportLink,
   siteUpdated,
 } from "../../src/lib/queries.ts";
+import { dueWords } from "../../src/lib/plans.ts";
 import { replaceIn, withFixture } from "../helpers/content-root.ts";
 
 /** The fixture (one meeting held on 10 December 2019) plus meetings scheduled for 10 March and 9 June 2020. */
@@ -76,7 +80,11 @@ describe("isUpcoming and isOverdue", () => {
 
 describe("follow-ups", () => {
   const decision = (
-    statuses: { status: "open" | "in-progress" | "done" | "dropped"; due?: string }[],
+    statuses: readonly {
+      status: "open" | "in-progress" | "done" | "dropped" | "unknown";
+      due?: string;
+      cites?: { meeting: string; item?: string };
+    }[],
   ): DecisionEntry => ({
     ...portal.decisions[0]!,
     followUps: statuses.map((s, i) => ({ text: `Follow-up ${i + 1}`, ...s })),
@@ -98,17 +106,51 @@ describe("follow-ups", () => {
 
   it("counts an open follow-up as overdue from the day after its due period ends", () => {
     const d = decision([{ status: "open", due: "2020-03" }]);
-    expect(overdueFollowUps(d, "2020-03-31")).toEqual([]);
-    expect(overdueFollowUps(d, "2020-04-01").map((f) => f.text)).toEqual(["Follow-up 1"]);
+    expect(overdueFollowUps(portal, d, "2020-03-31")).toEqual([]);
+    expect(overdueFollowUps(portal, d, "2020-04-01").map((f) => f.text)).toEqual(["Follow-up 1"]);
   });
 
   it("never counts a follow-up as overdue when it is done or has no due date", () =>
-    expect(overdueFollowUps(decision([{ status: "done", due: "2019-01" }, { status: "open" }]), "2030-01-01")).toEqual(
-      [],
-    ));
+    expect(
+      overdueFollowUps(portal, decision([{ status: "done", due: "2019-01" }, { status: "open" }]), "2030-01-01"),
+    ).toEqual([]));
+
+  it("does not count a follow-up as overdue when the papers show its work on the agenda of a meeting by its due date", () => {
+    const tabled = decision([
+      { status: "in-progress", due: "2020-03-10", cites: { meeting: "board-2020-03-10", item: "9" } },
+    ]);
+    expect(overdueFollowUps(portal, tabled, "2020-04-01")).toEqual([]);
+    const late = decision([
+      { status: "in-progress", due: "2020-02-01", cites: { meeting: "board-2020-03-10", item: "9" } },
+    ]);
+    expect(overdueFollowUps(portal, late, "2020-04-01").map((f) => f.text)).toEqual(["Follow-up 1"]);
+  });
+
+  it.each([
+    [[{ status: "done" }], "Follow-up done", "done"],
+    [[{ status: "done" }, { status: "done" }], "Follow-ups done", "done"],
+    [[{ status: "unknown" }], "Follow-up not known (the papers do not say)", "unknown"],
+    [[{ status: "done" }, { status: "unknown" }], "1 not known (the papers do not say), 1 done", "unknown"],
+    [
+      [{ status: "open", due: "2020-01" }, { status: "unknown" }],
+      "1 follow-up open, 1 past its due date, 1 not known (the papers do not say)",
+      "open",
+    ],
+    [[{ status: "done" }, { status: "dropped" }], "Follow-ups done or dropped", "done"],
+  ] as const)("sums up %j as %j, filed under %s", (statuses, words, state) => {
+    const counts = followUpCounts(portal, decision(statuses), "2020-04-01");
+    expect(followUpSummary(counts)).toBe(words);
+    expect(followUpState(counts)).toBe(state);
+  });
+
+  it("never calls a follow-up the papers say nothing of done", () => {
+    const counts = followUpCounts(portal, decision([{ status: "unknown" }, { status: "unknown" }]), "2020-04-01");
+    expect(followUpSummary(counts)).not.toMatch(/done/);
+    expect(followUpState(counts)).toBe("unknown");
+  });
 
   it("finds the fixture's open follow-up, due March 2020, overdue in April", () =>
-    expect(overdueFollowUps(portal.decisions[0]!, "2020-04-01").map((f) => f.text)).toEqual([
+    expect(overdueFollowUps(portal, portal.decisions[0]!, "2020-04-01").map((f) => f.text)).toEqual([
       "Bring an update to the next meeting",
     ]));
 });
@@ -146,5 +188,16 @@ describe("a reference to a report", () => {
     expect(findVersion(portal, "progress")?.n).toBe(2);
     expect(findVersion(portal, "progress/v9")).toBeUndefined();
     expect(findVersion(portal, "elsewhere/v1")).toBeUndefined();
+  });
+});
+
+describe("when an action is due", () => {
+  it("keeps the plan's own words beside the period, so a date is never shorter than printed", () => {
+    expect(dueWords({ due: "2023-06", dueAsPrinted: "Action Plan developed June 2023 with reporting in year" })).toBe(
+      "June 2023 (printed as “Action Plan developed June 2023 with reporting in year”)",
+    );
+    expect(dueWords({ due: "2023-06" })).toBe("June 2023");
+    expect(dueWords({ dueAsPrinted: "Ongoing" })).toBe("Ongoing");
+    expect(dueWords({})).toBeUndefined();
   });
 });

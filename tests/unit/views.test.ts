@@ -24,7 +24,7 @@ describe("the indicator page", () => {
     const view = kpiPageView(portal, kpi("kpi-5-4"), { today: "2026-11-30" });
     expect(view.verdict.judgement.code).toBe("met");
     expect(view.verdict.currencySentence).toBe(
-      "Last reported for November 2019; the plan it measured has ended and no newer figure has been published.",
+      "Last reported for November 2019; the plan it measured has been replaced, and no newer figure is in the papers published here.",
     );
     expect(view.papers.map((p) => p.agrees)).toContain(false);
     expect(view.papers.find((p) => p.agrees === false)?.sentence).toMatch(
@@ -38,7 +38,7 @@ describe("the indicator page", () => {
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((r) => r.resolved.value)).toEqual(rows.map(() => 9));
-    expect(rows.map((r) => r.resolved.working).join(" ")).not.toContain("not yet published");
+    expect(rows.map((r) => r.resolved.working).join(" ")).not.toContain("not in the papers");
   });
 
   it("points the 2019 twenty-week indicator to the newest figures of the same measure", () => {

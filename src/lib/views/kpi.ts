@@ -4,12 +4,12 @@
  * corrections, the measure's history, and the record that links to it.
  */
 import { routes } from "../routes.ts";
-import { hasEnded } from "../plans.ts";
+import { closedAs } from "../plans.ts";
 import type { ActionEntry, DecisionEntry, Entry, PlanEntry, Portal } from "../content/model.ts";
 import type { Kpi, Milestone, Observation, Series } from "../../schemas/index.ts";
 import { comparatorAt, formatterFor, headlineSeries, resolveTarget, type ResolvedTarget } from "../kpi-status.ts";
 import { comparePaper, kpiVerdict, type KpiVerdict, type PaperComparison } from "../kpi-verdict.ts";
-import { measureHistory } from "../kpi-history.ts";
+import { measureHistory, newerMeasure } from "../kpi-history.ts";
 import { actionsMeasuredBy, decisionsAbout, kpiUpdated, reportLink, findVersion } from "../queries.ts";
 import { comparePeriods, period } from "../../schemas/period.ts";
 import { siteHref } from "../site-url.ts";
@@ -69,7 +69,12 @@ export function verdictFor(portal: Portal, entry: Entry<Kpi>, options: { today: 
   let verdict = cache.get(key);
   if (!verdict) {
     const plan = planOf(portal, entry);
-    verdict = kpiVerdict(entry.data, { today: options.today, planEnded: plan !== undefined && hasEnded(plan.data) });
+    const newer = newerMeasure(portal.kpis, entry.slug);
+    verdict = kpiVerdict(entry.data, {
+      today: options.today,
+      planClosed: plan && closedAs(plan.data),
+      newer: newer?.data.title,
+    });
     cache.set(key, verdict);
   }
   return verdict;
