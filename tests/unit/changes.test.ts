@@ -11,6 +11,7 @@ import {
   type Change,
 } from "../../src/lib/changes.ts";
 import { loadPortal } from "../../src/lib/content/load.ts";
+import { feedRoutes } from "../../src/lib/feed-routes.ts";
 import type { Portal } from "../../src/lib/content/model.ts";
 import { replaceIn, withFixture } from "../helpers/content-root.ts";
 
@@ -408,5 +409,44 @@ describe("followUpsToDo", () => {
       ["Bring an update to the next meeting", true],
       ["Survey the parents", true],
       ["Write to the schools", false],
+    ]));
+});
+
+describe("feedRoutes", () => {
+  it.each(["plans", "committees", "kpis"] as const)(
+    "gives each %s feed every change about it, newest first",
+    (scope) => {
+      for (const route of feedRoutes(portal, scope))
+        expect(ids(route.changes)).toEqual(ids(allChanges(portal).filter((c) => c.about[scope].includes(route.slug))));
+    },
+  );
+
+  it("groups the changes once per portal: every call hands out the same lists", () =>
+    expect(feedRoutes(portal, "kpis")[0]!.changes).toBe(feedRoutes(portal, "kpis")[0]!.changes));
+});
+
+describe("what changed in the sample content", () => {
+  const sample = loadPortal(join(import.meta.dirname, "../.."));
+  const p = sample.ok ? sample.portal : undefined;
+
+  it("lists every published report version in the window of a meeting or after the newest one", () => {
+    const listed = new Set([
+      ...changesByMeeting(p!).flatMap((w) => ids(w.changes)),
+      ...ids(changesSinceLastMeeting(p!).changes),
+    ]);
+    const versions = allChanges(p!).filter((c) => c.id.startsWith("report:"));
+    expect(versions.length).toBeGreaterThan(0);
+    expect(versions.filter((c) => !listed.has(c.id)).map((c) => c.id)).toEqual([]);
+  });
+
+  it("puts the three reports presented on 28 November 2023 in that meeting's window", () =>
+    expect(
+      ids(changesByMeeting(p!).find((w) => w.meeting.slug === "osc-childrens-2023-11-28")!.changes).filter((id) =>
+        id.startsWith("report:"),
+      ),
+    ).toEqual([
+      "report:cabinet-member-reports-november-2023/v1",
+      "report:education-scorecard-2023/v1",
+      "report:send-joint-commissioning-plan-2023/v1",
     ]));
 });
