@@ -53,7 +53,7 @@ export interface Change {
 }
 
 /** A figure beside the figure it follows (or replaces). */
-export interface Compared {
+interface Compared {
   readonly previous: number;
   /** The previous figure's period (for a correction, the same period). */
   readonly previousPeriod: string;
@@ -145,7 +145,7 @@ const DIRECTION_NOTE: Partial<Record<Direction, string>> = {
 };
 
 /** "Up from 29 weeks for October 2019, better." */
-export function describeCompared(c: Compared, format: (n: number) => string): string {
+function describeCompared(c: Compared, format: (n: number) => string): string {
   const note = c.direction && DIRECTION_NOTE[c.direction];
   const moved = c.movement === "same" ? "No change from" : `${MOVED[c.movement]} from`;
   return `${moved} ${format(c.previous)} for ${labelPeriod(period(c.previousPeriod))}${note ? `, ${note}` : ""}.`;
@@ -244,7 +244,7 @@ export function recentChanges(portal: Portal, n: number): Change[] {
     .slice(0, n);
 }
 
-export interface WindowMeeting {
+interface WindowMeeting {
   readonly slug: string;
   readonly title: string;
   readonly date: string;
