@@ -12,6 +12,7 @@ import {
 } from "../../src/lib/changes.ts";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import { feedRoutes } from "../../src/lib/feed-routes.ts";
+import { atomFeed } from "../../src/lib/feed.ts";
 import type { Portal } from "../../src/lib/content/model.ts";
 import { replaceIn, withFixture } from "../helpers/content-root.ts";
 
@@ -449,4 +450,12 @@ describe("what changed in the sample content", () => {
       "report:education-scorecard-2023/v1",
       "report:send-joint-commissioning-plan-2023/v1",
     ]));
+});
+
+describe("the feed", () => {
+  it("gives a figure's entry what it changed from, as its summary", () => {
+    const xml = atomFeed({ portal, changes: allChanges(portal), base: undefined, path: "/feed.xml", title: "T" });
+    const entry = xml.split("<entry>").find((e) => e.includes("value:waits/all/2019-12"));
+    expect(entry).toContain("<summary>Down from 29 weeks for October 2019, better.</summary>");
+  });
 });
