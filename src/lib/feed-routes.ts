@@ -18,17 +18,32 @@ export function feedRoutes(portal: Portal, scope: FeedScope): FeedRoute[] {
     committees: portal.committees.map((c) => ({ slug: c.slug, name: c.data.name })),
     kpis: portal.kpis.map((k) => ({ slug: k.slug, name: `${k.data.ref}: ${k.data.title}` })),
   }[scope];
-  // One pass over the changes for every feed of the scope, rather than one pass per feed.
-  const bySlug = new Map<string, Change[]>();
-  for (const c of allChanges(portal))
-    for (const slug of c.about[scope]) {
-      const list = bySlug.get(slug);
-      if (list) list.push(c);
-      else bySlug.set(slug, [c]);
-    }
+  const bySlug = changesBy(portal)[scope];
   return named.map(({ slug, name }) => ({
     slug,
     title: `${portal.site.title}: updates on ${name}`,
     changes: bySlug.get(slug) ?? [],
   }));
+}
+
+type ChangesBy = Record<FeedScope, Map<string, Change[]>>;
+const grouped = new WeakMap<Portal, ChangesBy>();
+
+/**
+ * Every change by the plans, committees and indicators it concerns, newest first: one pass over the
+ * changes per portal, which every feed then looks its own list up in.
+ */
+function changesBy(portal: Portal): ChangesBy {
+  let by = grouped.get(portal);
+  if (by) return by;
+  by = { plans: new Map(), committees: new Map(), kpis: new Map() };
+  for (const c of allChanges(portal))
+    for (const scope of FEED_SCOPES)
+      for (const slug of c.about[scope]) {
+        const list = by[scope].get(slug);
+        if (list) list.push(c);
+        else by[scope].set(slug, [c]);
+      }
+  grouped.set(portal, by);
+  return by;
 }

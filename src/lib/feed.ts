@@ -46,7 +46,7 @@ ${entries
   .map(
     (c) => `  <entry>
     <id>tag:${escape(domain)},2019:${escape(c.id)}</id>
-    <title>${escape(`${c.kind}: ${c.title}`)}</title>
+    <title>${escape(`${c.kind}: ${c.title}`)}</title>${c.detail ? `\n    <summary>${escape(c.detail)}</summary>` : ""}
     <link rel="alternate" href="${href(c.href)}"/>
     <updated>${stamp(c.when)}</updated>
     <category term="${escape(c.kind)}"/>

@@ -317,16 +317,25 @@ export function directionOfTravel(
   const to = values.at(-1);
   const from = values.at(-2);
   if (!to || !from) return { direction: "none" };
+  return { direction: directionBetween(kpi, s, from, to), from, to };
+}
+
+/**
+ * The direction from one measured figure of a series to a later one, by the rules of
+ * {@link directionOfTravel}: not across a break in the series, nor between a part period and a whole one;
+ * improving or worsening only when the indicator says which way is better, otherwise up or down.
+ */
+export function directionBetween(kpi: Kpi, s: Series, from: Figure, to: Figure): Direction {
   const broken = kpi.breaks.some((b) => {
     if (b.series !== undefined && b.series !== s.id) return false;
     const bp = period(b.period);
     return bp.start > period(from.period).start && bp.start <= period(to.period).start;
   });
-  if (broken) return { direction: "not-comparable", from, to };
-  if ((to.asAt === undefined) !== (from.asAt === undefined)) return { direction: "part-period", from, to };
+  if (broken) return "not-comparable";
+  if ((to.asAt === undefined) !== (from.asAt === undefined)) return "part-period";
   const diff = to.value - from.value;
-  if (Math.abs(diff) < 1e-9) return { direction: "no-change", from, to };
-  if (kpi.better === "neither" || kpi.better === "unstated") return { direction: diff > 0 ? "up" : "down", from, to };
+  if (Math.abs(diff) < 1e-9) return "no-change";
+  if (kpi.better === "neither" || kpi.better === "unstated") return diff > 0 ? "up" : "down";
   const better = kpi.better === "higher" ? diff > 0 : diff < 0;
-  return { direction: better ? "improving" : "worsening", from, to };
+  return better ? "improving" : "worsening";
 }

@@ -198,16 +198,18 @@ export const openFollowUps = (decision: DecisionEntry): FollowUp[] => decision.f
 
 /**
  * Open follow-ups whose due date (or the end of their due period) has passed by `today`. A follow-up
- * whose work the papers show on the agenda of a meeting held by its due date (`cites`) is not overdue:
- * the report was tabled in time, though no paper yet records it as received.
+ * whose work the papers show on the agenda of a later meeting held by its due date (`cites`) is not
+ * overdue: the report was tabled in time, though no paper yet records it as received.
  */
 export const overdueFollowUps = (portal: Portal, decision: DecisionEntry, today: string): FollowUp[] =>
   openFollowUps(decision).filter((f) => {
     if (f.due === undefined) return false;
     const due = period(f.due).end;
     if (due >= today) return false;
-    const tabled = f.cites && portal.meetings.find((m) => m.slug === f.cites?.meeting)?.data.date;
-    return !(tabled && period(tabled).start <= due);
+    const dateOf = (slug: string | undefined) => portal.meetings.find((m) => m.slug === slug)?.data.date;
+    const tabled = dateOf(f.cites?.meeting);
+    const set = dateOf(decision.meeting);
+    return !(tabled && set && period(tabled).start > period(set).end && period(tabled).start <= due);
   });
 
 /** How a decision's follow-ups stand, counted by what a councillor needs to know. */

@@ -67,7 +67,12 @@ export const routes = {
   kpiCsv: (kpi: string) => `/data/kpis/${kpi}.csv`,
   kpiJson: (kpi: string) => `/data/kpis/${kpi}.json`,
 
+  /** What changed: the latest meeting window, and a list of every window. */
   changes: () => "/changes/",
+  /** What changed in the window that ends with a meeting (since the meeting before it). */
+  changesWindow: (meeting: string) => `/changes/${meeting}/`,
+  /** A window's entry in the list on /changes/ (the anchor the single page of every window published). */
+  changesSince: (meeting: string) => `/changes/#since-${meeting}`,
 
   about: () => "/about/",
   methodology: () => "/about/methodology/",

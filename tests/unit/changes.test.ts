@@ -1,8 +1,18 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { allChanges, changesByMeeting, groupFigures, recentChanges, type Change } from "../../src/lib/changes.ts";
+import {
+  allChanges,
+  changesByMeeting,
+  changesSinceLastMeeting,
+  followUpsToDo,
+  groupFigures,
+  recentChanges,
+  type Change,
+} from "../../src/lib/changes.ts";
 import { loadPortal } from "../../src/lib/content/load.ts";
+import { feedRoutes } from "../../src/lib/feed-routes.ts";
+import { atomFeed } from "../../src/lib/feed.ts";
 import type { Portal } from "../../src/lib/content/model.ts";
 import { replaceIn, withFixture } from "../helpers/content-root.ts";
 
@@ -70,6 +80,7 @@ describe("allChanges", () => {
       "decision:board-2020-03-10-4",
       "meeting:board-2020-03-10",
       "value:waits/ehcp/2020-Q1",
+      "status:waits/2019-12",
       "value:waits/all/2019-12",
       "report:progress/v2",
       "revision:waits/all/2019-10/2019-12-15",
@@ -89,6 +100,7 @@ describe("allChanges", () => {
       title: "Progress report",
       href: "/reports/progress/v1/",
       id: "report:progress/v1",
+      meeting: "board-2019-12-10",
     }));
 
   it("describes a later version as an update, with its number and what changed", () =>
@@ -136,6 +148,7 @@ describe("allChanges", () => {
         "KPI 1/1 Waiting time for speech and language therapy (Children with an EHCP): 33 weeks for January to March 2020",
       href: "/kpis/waits/",
       id: "value:waits/ehcp/2020-Q1",
+      detail: "The first figure of this series.",
     }));
 
   it("dates a figure without an as-at day by its period", () =>
@@ -149,6 +162,8 @@ describe("allChanges", () => {
       title: "KPI 1/1 Waiting time for speech and language therapy: October 2019 corrected. Late returns added.",
       href: "/kpis/waits/#corrections",
       id: "revision:waits/all/2019-10/2019-12-15",
+      detail: "Was 31 weeks; now 29 weeks.",
+      compared: { previous: 31, previousPeriod: "2019-10", movement: "down" },
     }));
 
   it("never lists a missing value as a new figure", () =>
@@ -187,6 +202,7 @@ describe("changesByMeeting", () => {
         "decision:board-2020-03-10-4",
         "meeting:board-2020-03-10",
         "value:waits/ehcp/2020-Q1+1",
+        "status:waits/2019-12",
         "report:progress/v2",
         "revision:waits/all/2019-10/2019-12-15",
       ],
@@ -224,4 +240,222 @@ describe("groupFigures", () => {
 
   it("keeps every change that is not a figure, in order", () =>
     expect(groupFigures([meeting, { ...meeting, id: "n" }])).toEqual([meeting, { ...meeting, id: "n" }]));
+});
+
+/** The plain fixture, changed by `edit`. */
+function loadWith(edit: (root: string) => void): Portal {
+  return withFixture(edit, (root) => {
+    const result = loadPortal(root);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.portal;
+  });
+}
+
+const change = (p: Portal, id: string): Change | undefined => allChanges(p).find((c) => c.id === id);
+const setBetter = (better: string) => (root: string) =>
+  replaceIn(root, "data/kpis/waits.json", '"better": "lower"', `"better": "${better}"`);
+
+describe("a new figure beside the figure before it", () => {
+  const plain = loadWith(() => {});
+
+  it("gives the previous measured figure of the series (over a gap), which way it moved, and better for a fall where lower is better", () =>
+    expect(change(plain, "value:waits/all/2019-12")).toMatchObject({
+      compared: { previous: 29, previousPeriod: "2019-10", movement: "down", direction: "improving" },
+      detail: "Down from 29 weeks for October 2019, better.",
+    }));
+
+  it("says worse for the same fall where higher is better", () =>
+    expect(change(loadWith(setBetter("higher")), "value:waits/all/2019-12")?.detail).toBe(
+      "Down from 29 weeks for October 2019, worse.",
+    ));
+
+  it.each(["unstated", "neither"])("claims neither better nor worse where the better direction is %s", (better) =>
+    expect(change(loadWith(setBetter(better)), "value:waits/all/2019-12")).toMatchObject({
+      compared: { movement: "down", direction: "down" },
+      detail: "Down from 29 weeks for October 2019.",
+    }),
+  );
+
+  it("says a rise is up", () => {
+    const p = loadWith((root) =>
+      replaceIn(root, "data/kpis/waits.json", '"value": 27, "provisional": true', '"value": 33'),
+    );
+    expect(change(p, "value:waits/all/2019-12")?.detail).toBe("Up from 29 weeks for October 2019, worse.");
+  });
+
+  it("does not compare across a change in how the figure is measured", () => {
+    const p = loadWith((root) =>
+      replaceIn(
+        root,
+        "data/kpis/waits.json",
+        '"series": [',
+        '"breaks": [{ "period": "2019-12", "description": "New system." }],\n  "series": [',
+      ),
+    );
+    expect(change(p, "value:waits/all/2019-12")?.detail).toBe(
+      "Down from 29 weeks for October 2019, not comparable: the way it is measured changed.",
+    );
+  });
+
+  it("says so for the first figure of a series", () =>
+    expect(change(plain, "value:waits/all/2019-10")).toMatchObject({
+      compared: undefined,
+      detail: "The first figure of this series.",
+    }));
+});
+
+describe("a status change", () => {
+  it("is listed when the portal's verdict changes from one figure to the next, with both statuses and the figures' periods", () =>
+    expect(
+      change(
+        loadWith(() => {}),
+        "status:waits/2019-12",
+      ),
+    ).toMatchObject({
+      kind: "Status changed",
+      when: "2019-12",
+      status: { from: "no-target", to: "missed" },
+      title: "KPI 1/1 Waiting time for speech and language therapy: Target missed with the figure for December 2019",
+      detail: "Was no target for this period with the figure for October 2019.",
+      href: "/kpis/waits/#status",
+    }));
+
+  it("is not listed when the verdict stays the same", () => {
+    // With the target due from October 2019, both figures miss it.
+    const p = loadWith((root) =>
+      replaceIn(root, "data/kpis/waits.json", '"period": "2019-12", "label"', '"period": "2019-10", "label"'),
+    );
+    expect(allChanges(p).filter((c) => c.kind === "Status changed")).toEqual([]);
+  });
+
+  it("is not listed for a measure given for context, which has no verdict to change", () =>
+    expect(allChanges(loadWith(setBetter("neither"))).filter((c) => c.kind === "Status changed")).toEqual([]));
+});
+
+describe("report versions in the meeting windows", () => {
+  const p = loadWith((root) => {
+    writeFileSync(
+      join(root, "content/meetings/board-2020-03-10.md"),
+      "---\ncommittee: example-board\ndate: 2020-03-10\nstatus: held\n---\n",
+    );
+    for (const [slug, published, meeting] of [
+      ["march", "2020-03", "board-2020-03-10"],
+      ["later", "2020-07-01", "board-2020-03-10"],
+    ] as const) {
+      mkdirSync(join(root, "content/reports", slug));
+      writeFileSync(
+        join(root, "content/reports", slug, "v1.md"),
+        `---\ntitle: Report ${slug}\nsummary: S.\npublished: ${published}\nstatus: published\nmeeting: ${meeting}\nplan: example-plan\n---\n## Summary\n\nText.\n`,
+      );
+    }
+  });
+  const windows = changesByMeeting(p);
+
+  it("counts a version published in the month of the meeting it was presented to by that meeting, though the month ends after it", () =>
+    expect(windows.find((w) => ids(w.changes).includes("report:march/v1"))?.meeting.slug).toBe("board-2020-03-10"));
+
+  it("lists a later version of a report in the window it was published in", () =>
+    expect(windows.find((w) => ids(w.changes).includes("report:progress/v2"))?.meeting.slug).toBe("board-2020-03-10"));
+
+  it("keeps what was published after the newest meeting, so nothing is left out", () => {
+    expect(ids(changesSinceLastMeeting(p).changes)).toEqual(["report:later/v1"]);
+    expect(changesSinceLastMeeting(p).since?.slug).toBe("board-2020-03-10");
+    const everywhere = [...windows.flatMap((w) => ids(w.changes)), ...ids(changesSinceLastMeeting(p).changes)];
+    expect(everywhere.filter((id) => id.startsWith("report:"))).toEqual(
+      expect.arrayContaining(["report:march/v1", "report:later/v1", "report:progress/v1", "report:progress/v2"]),
+    );
+  });
+});
+
+describe("followUpsToDo", () => {
+  const p = loadWith((root) =>
+    replaceIn(
+      root,
+      "content/meetings/board-2019-12-10.md",
+      "        status: open\n",
+      `        status: open
+      - text: Write to the schools
+        status: in-progress
+      - text: Publish the tracker
+        due: 2020-01
+        status: done
+      - text: Survey the parents
+        due: 2020-06
+        status: open
+        cites:
+          meeting: board-2019-12-10
+          item: "1"
+`,
+    ),
+  );
+  const panel = (today: string) =>
+    followUpsToDo(p, today).map((f) => [f.followUp.text, f.overdue, f.decision.id, f.set, f.citation?.href]);
+
+  it("lists every open or in-progress follow-up, none overdue before its due month ends", () =>
+    expect(panel("2020-03-31")).toEqual([
+      ["Bring an update to the next meeting", false, "board-2019-12-10-1", "2019-12-10", undefined],
+      ["Survey the parents", false, "board-2019-12-10-1", "2019-12-10", "/meetings/board-2019-12-10/#item-1"],
+      ["Write to the schools", false, "board-2019-12-10-1", "2019-12-10", undefined],
+    ]));
+
+  it("marks one overdue the day after its due month ends, and puts it first", () =>
+    expect(panel("2020-04-01").map(([text, overdue]) => [text, overdue])).toEqual([
+      ["Bring an update to the next meeting", true],
+      ["Survey the parents", false],
+      ["Write to the schools", false],
+    ]));
+
+  it("orders them by due date, those with none last", () =>
+    expect(panel("2020-07-01").map(([text, overdue]) => [text, overdue])).toEqual([
+      ["Bring an update to the next meeting", true],
+      ["Survey the parents", true],
+      ["Write to the schools", false],
+    ]));
+});
+
+describe("feedRoutes", () => {
+  it.each(["plans", "committees", "kpis"] as const)(
+    "gives each %s feed every change about it, newest first",
+    (scope) => {
+      for (const route of feedRoutes(portal, scope))
+        expect(ids(route.changes)).toEqual(ids(allChanges(portal).filter((c) => c.about[scope].includes(route.slug))));
+    },
+  );
+
+  it("groups the changes once per portal: every call hands out the same lists", () =>
+    expect(feedRoutes(portal, "kpis")[0]!.changes).toBe(feedRoutes(portal, "kpis")[0]!.changes));
+});
+
+describe("what changed in the sample content", () => {
+  const sample = loadPortal(join(import.meta.dirname, "../.."));
+  const p = sample.ok ? sample.portal : undefined;
+
+  it("lists every published report version in the window of a meeting or after the newest one", () => {
+    const listed = new Set([
+      ...changesByMeeting(p!).flatMap((w) => ids(w.changes)),
+      ...ids(changesSinceLastMeeting(p!).changes),
+    ]);
+    const versions = allChanges(p!).filter((c) => c.id.startsWith("report:"));
+    expect(versions.length).toBeGreaterThan(0);
+    expect(versions.filter((c) => !listed.has(c.id)).map((c) => c.id)).toEqual([]);
+  });
+
+  it("puts the three reports presented on 28 November 2023 in that meeting's window", () =>
+    expect(
+      ids(changesByMeeting(p!).find((w) => w.meeting.slug === "osc-childrens-2023-11-28")!.changes).filter((id) =>
+        id.startsWith("report:"),
+      ),
+    ).toEqual([
+      "report:cabinet-member-reports-november-2023/v1",
+      "report:education-scorecard-2023/v1",
+      "report:send-joint-commissioning-plan-2023/v1",
+    ]));
+});
+
+describe("the feed", () => {
+  it("gives a figure's entry what it changed from, as its summary", () => {
+    const xml = atomFeed({ portal, changes: allChanges(portal), base: undefined, path: "/feed.xml", title: "T" });
+    const entry = xml.split("<entry>").find((e) => e.includes("value:waits/all/2019-12"));
+    expect(entry).toContain("<summary>Down from 29 weeks for October 2019, better.</summary>");
+  });
 });

@@ -124,6 +124,10 @@ describe("follow-ups", () => {
       { status: "in-progress", due: "2020-02-01", cites: { meeting: "board-2020-03-10", item: "9" } },
     ]);
     expect(overdueFollowUps(portal, late, "2020-04-01").map((f) => f.text)).toEqual(["Follow-up 1"]);
+    const sameMeeting = decision([
+      { status: "in-progress", due: "2020-02-01", cites: { meeting: "board-2019-12-10", item: "1" } },
+    ]);
+    expect(overdueFollowUps(portal, sameMeeting, "2020-04-01").map((f) => f.text)).toEqual(["Follow-up 1"]);
   });
 
   it.each([

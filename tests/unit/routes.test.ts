@@ -59,6 +59,8 @@ const made: Record<keyof typeof routes, string[]> = {
   kpiCsv: portal.kpis.map((k) => routes.kpiCsv(k.slug)),
   kpiJson: portal.kpis.map((k) => routes.kpiJson(k.slug)),
   changes: [routes.changes()],
+  changesWindow: portal.meetings.map((m) => routes.changesWindow(m.slug)),
+  changesSince: portal.meetings.map((m) => routes.changesSince(m.slug)),
   about: [routes.about()],
   methodology: [routes.methodology()],
   accessibility: [routes.accessibility()],

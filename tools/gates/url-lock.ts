@@ -22,6 +22,15 @@ const ANCHOR_PAGES: readonly RegExp[] = [
 ];
 
 /**
+ * Pages where only some ids are published anchors: the windows listed on `/changes/`
+ * (`/changes/#since-osc-childrens-2023-09-26`), published when every window was on that one page;
+ * each is now an entry linking to the window's own page.
+ */
+const ANCHOR_IDS: readonly { readonly page: RegExp; readonly id: RegExp }[] = [
+  { page: /^\/changes\/$/, id: /^since-/ },
+];
+
+/**
  * Files that are not addresses anyone cites: build assets and search index chunks carry
  * content hashes in their names, and host files are read by the host, not served.
  */
@@ -37,7 +46,7 @@ const UNLOCKED: readonly RegExp[] = [
 
 const isUnlocked = (url: string): boolean => UNLOCKED.some((re) => re.test(url));
 
-/** Every address the built site publishes, sorted: its files, and the anchors on {@link ANCHOR_PAGES}. */
+/** Every address the built site publishes, sorted: its files, and the anchors on {@link ANCHOR_PAGES} and {@link ANCHOR_IDS}. */
 export function publishedUrls(site: SiteScan): string[] {
   const urls = new Set<string>();
   for (const file of site.files) {
@@ -45,9 +54,10 @@ export function publishedUrls(site: SiteScan): string[] {
     if (isUnlocked(url)) continue;
     urls.add(url);
     const page = site.pages.get(file);
-    if (page && ANCHOR_PAGES.some((re) => re.test(url))) {
-      for (const id of page.ids) urls.add(`${url}#${encodeURI(id)}`);
-    }
+    if (!page) continue;
+    const every = ANCHOR_PAGES.some((re) => re.test(url));
+    const some = ANCHOR_IDS.filter((a) => a.page.test(url));
+    for (const id of page.ids) if (every || some.some((a) => a.id.test(id))) urls.add(`${url}#${encodeURI(id)}`);
   }
   return [...urls].sort(byCodePoint);
 }

@@ -33,6 +33,22 @@ describe("publishedUrls", () => {
       "/site.css",
     ]);
   });
+  it("locks only the window entries on the changes page (#since-…), not its other ids", () => {
+    const page = (file: string, url: string, ids: string[]) => ({ file, url, ids, targets: new Set(ids), refs: [] });
+    const changes = page("changes/index.html", "/changes/", ["main", "latest", "since-board-1", "since-board-2"]);
+    const window = page("changes/board-1/index.html", "/changes/board-1/", ["main", "window-changes"]);
+    const site = {
+      dir: "",
+      files: new Set([changes.file, window.file]),
+      pages: new Map([changes, window].map((p) => [p.file, p])),
+    };
+    expect(publishedUrls(site)).toEqual([
+      "/changes/",
+      "/changes/#since-board-1",
+      "/changes/#since-board-2",
+      "/changes/board-1/",
+    ]);
+  });
 });
 
 describe("the URL permanence gate", () => {
