@@ -58,7 +58,7 @@ interface TableRow {
   /** One cell per series, in panel order. */
   readonly cells: readonly (Observation | undefined)[];
   readonly target?: { value: number | null; wording: string } | undefined;
-  readonly comparators: readonly (number | undefined)[];
+  readonly comparators: readonly ({ value: number; provisional?: true | undefined } | undefined)[];
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -108,7 +108,11 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
           id: c.id,
           label: c.label,
           role: "comparator" as const,
-          points: c.values.map((v) => ({ period: v.period, value: v.value })),
+          points: c.values.map((v) => ({
+            period: v.period,
+            value: v.value,
+            ...(v.provisional ? { provisional: true } : {}),
+          })),
         })),
       ];
       const title = `${kpi.title}${byFrequency.size > 1 || chunks.length > 1 ? ` — ${series.map((s) => s.label).join(", ")} (${FREQUENCY_WORDS[series[0]!.frequency]})` : ""}`;
@@ -131,7 +135,7 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
           label: labelPeriod(p),
           cells: series.map((s) => s.values.find((v) => v.period === p.key)),
           target: t ? { value: t.target.value, wording: t.milestone.wording } : undefined,
-          comparators: comparators.map((c) => c.values.find((v) => v.period === p.key)?.value),
+          comparators: comparators.map((c) => c.values.find((v) => v.period === p.key)),
         };
       });
       panels.push({

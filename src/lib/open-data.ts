@@ -85,7 +85,11 @@ export function kpiRows(entry: Entry<Kpi>): CsvRow[] {
           target_wording: t?.milestone.wording ?? "",
           comparators: kpi.comparators
             .filter((c) => (c.series ?? headline) === s.id)
-            .flatMap((c) => c.values.filter((x) => x.period === p.key).map((x) => `${c.label}: ${x.value}`))
+            .flatMap((c) =>
+              c.values
+                .filter((x) => x.period === p.key)
+                .map((x) => `${c.label}: ${x.value}${x.provisional ? " (provisional)" : ""}`),
+            )
             .join("; "),
           note: v.note ?? "",
         };

@@ -143,7 +143,14 @@ const comparator = z.strictObject({
   id: slug.describe("e.g. `national`, `north-west`."),
   label: text.describe('e.g. "National average".'),
   series: slug.optional().describe("Which series it compares with; defaults to the first series."),
-  values: z.array(z.strictObject({ period: periodKey, value: z.number(), note: text.optional() })),
+  values: z.array(
+    z.strictObject({
+      period: periodKey,
+      value: z.number(),
+      provisional: z.literal(true).optional().describe("The paper marks this comparator figure provisional."),
+      note: text.optional(),
+    }),
+  ),
 });
 
 const baseline = z.strictObject({

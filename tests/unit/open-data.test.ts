@@ -241,6 +241,20 @@ describe("open data, every column and flag (golden files: a change to a download
   it("writes one row per series and period, in period order, with every flag", () => {
     expect(kpiRows(every)).toMatchSnapshot();
   });
+  it("marks a comparator figure the paper calls provisional", () => {
+    const marked = {
+      ...every,
+      data: {
+        ...every.data,
+        comparators: [
+          { id: "national", label: "National", values: [{ period: "2020-Q1", value: 48, provisional: true as const }] },
+        ],
+      },
+    };
+    expect(kpiRows(marked).find((r) => r.period === "2020-Q1" && r.series === "all")?.comparators).toBe(
+      "National: 48 (provisional)",
+    );
+  });
   it("gives a context measure no target", () => {
     const context = { ...every, data: { ...every.data, better: "neither" as const } };
     expect(kpiRows(context).map((r) => [r.target, r.target_wording])).toEqual(kpiRows(context).map(() => [null, ""]));
