@@ -23,12 +23,12 @@ export function asPublishedWords(when: string): string {
 }
 
 /** Whether a figure had been published by `day` (see the module comment). */
-export function publishedBy(o: Observation, day: string): boolean {
+function publishedBy(o: Observation, day: string): boolean {
   return (o.asAt ?? period(o.period).end) <= day;
 }
 
 /** One observation as it stood on `day`: the value before any later correction, with only the corrections made by then. */
-export function observationOn(o: Observation, day: string): Observation {
+function observationOn(o: Observation, day: string): Observation {
   const { revisions, ...rest } = o;
   const earlier = (revisions ?? []).filter((r) => r.revised <= day);
   const asThen: Observation = earlier.length ? { ...rest, revisions: earlier } : rest;

@@ -28,7 +28,7 @@ export const MDX_COMPONENTS = {
   ActionStatus: { required: ["action"], optional: [], block: false },
 } as const satisfies Record<string, { required: readonly string[]; optional: readonly string[]; block: boolean }>;
 
-export type MdxComponentName = keyof typeof MDX_COMPONENTS;
+type MdxComponentName = keyof typeof MDX_COMPONENTS;
 
 /** One component the report places, with its props as written. */
 export interface MdxComponent {
