@@ -110,7 +110,7 @@ describe("an .mdx report refuses everything but the portal's components, with fi
   });
   it("refuses a figure not yet published at the version's date", () => {
     expect(mdxProblems('Waits: <KpiFigure kpi="waits" period="2019-12" />\n')).toEqual([
-      `${FILE}:${FIRST} — the figure of waits for 2019-12 was not yet published on 10 December 2019, this version's date (its period had not ended and it has no earlier asAt day). A report shows figures as published at its date: use an earlier period`,
+      `${FILE}:${FIRST} — the figure of waits for 2019-12 was not yet published by 10 December 2019, this version's date (its period had not ended and it has no earlier asAt day). A report shows figures as published at its date: use an earlier period`,
     ]);
   });
   it("refuses a decision and an action that do not exist", () => {

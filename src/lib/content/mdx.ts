@@ -354,7 +354,7 @@ function figureProblems(
   return [
     {
       ...at,
-      message: `the figure of ${kpiSlug} for ${written} was not yet published on ${formatWhen(published)}, this version's date (its period had not ended and it has no earlier asAt day)`,
+      message: `the figure of ${kpiSlug} for ${written} was not yet published by ${formatWhen(published)}, this version's date (its period had not ended and it has no earlier asAt day)`,
       fix: "A report shows figures as published at its date: use an earlier period",
     },
   ];
