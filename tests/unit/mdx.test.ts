@@ -123,6 +123,15 @@ describe("an .mdx report refuses everything but the portal's components, with fi
       `${FILE}:${FIRST} — <ActionStatus> names the action "example-plan/9-9", but no plan has it. Did you mean example-plan/1-1?`,
     ]);
   });
+  it("refuses a link to a decision taken after the version's date", () => {
+    expect(
+      mdxProblems('See <DecisionLink decision="board-2019-12-10-1" />.\n', (root) =>
+        replaceIn(root, V1, "published: 2019-12-10", "published: 2019-11-30"),
+      ),
+    ).toEqual([
+      `${FILE}:${FIRST} — <DecisionLink> names board-2019-12-10-1, taken on 10 December 2019, after this version was published (30 November 2019). Link it from a later version of the report`,
+    ]);
+  });
   it("refuses a chart inside a sentence", () => {
     expect(mdxProblems('Waits <KpiChart kpi="waits" /> are falling.\n')).toEqual([
       `${FILE}:${FIRST} — <KpiChart> stands on its own, at the top level of the report, not in a sentence, list, quote or table. Put it on a line of its own, with a blank line before and after, not indented`,
@@ -188,6 +197,30 @@ describe("an .mdx report renders its components with the record as it stood at t
     );
     expect(html).toBe(
       '<p>See <a href="/decisions/board-2019-12-10-1/">Minute 1</a>; <a href="/plans/example-plan/actions/1-1/">Action 1.1</a>: <strong class="tag tag--warn">At risk</strong>.</p>\n',
+    );
+  });
+  it("shows an action's status as an earlier report recorded it by the version's date, saying when", () => {
+    const V2 = "content/reports/progress/v2.md";
+    const html = withFixture(
+      (root) => {
+        replaceIn(root, V2, /actions:\n(?: {2}.*\n)+/, "");
+        const text = readFileSync(join(root, V2), "utf8");
+        rmSync(join(root, V2));
+        writeFileSync(
+          join(root, `${V2}x`),
+          `${text}\n<ActionStatus action="example-plan/1-1" /> and <ActionStatus action="example-plan/1-2" />\n`,
+        );
+      },
+      (root) => {
+        const result = loadPortal(root);
+        if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
+        return reportProse(result.portal, result.portal.reports[0]!.versions[1]!)
+          .map((p) => (p.kind === "html" ? p.html : ""))
+          .join("");
+      },
+    );
+    expect(html).toContain(
+      '<p><a href="/plans/example-plan/actions/1-1/">Action 1.1</a>: <strong class="tag tag--warn">At risk</strong> (as reported on 10 December 2019) and <a href="/plans/example-plan/actions/1-2/">Action 1.2</a>: <strong class="tag tag--neutral">Not yet reported</strong></p>',
     );
   });
   it("keeps hostile text as text around and beside the components", () => {
