@@ -1,6 +1,5 @@
 // @ts-check
 import { resolve } from "node:path";
-import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import { parse } from "yaml";
 import { readInside } from "./src/lib/content/boundary.ts";
@@ -42,7 +41,7 @@ export default defineConfig({
   ...(isOwnRoot() ? {} : { outDir: resolve(root, "dist") }),
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
-  integrations: [portalContent(), mdx(), sitemap(), redirects(), pageCsp(), searchIndex()],
+  integrations: [portalContent(), sitemap(), redirects(), pageCsp(), searchIndex()],
   devToolbar: { enabled: false },
   // A strict Content-Security-Policy in every page's <meta> (src/lib/security-policy.ts); Astro adds
   // hashes for its scripts and styles, and the portal integration keeps only those each page uses.

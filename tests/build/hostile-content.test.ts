@@ -164,6 +164,13 @@ function hostileRoot(): string {
   });
   const report = join(root, "content/reports/progress/v1.md");
   writeFileSync(report, `${readFileSync(report, "utf8")}\nWaits > 18 weeks for CAMHS &amp; "more" 'here'.\n`);
+  // The second version is MDX: its figure and chart carry the indicator's hostile title and note.
+  const v2 = join(root, "content/reports/progress/v2.md");
+  writeFileSync(
+    `${v2}x`,
+    `${readFileSync(v2, "utf8")}\nWaits were <KpiFigure kpi="waits" period="2019-10" />, and 2 \\< 3 \\{x\\}.\n\n<KpiChart kpi="waits" />\n`,
+  );
+  rmSync(v2);
   return root;
 }
 
@@ -278,6 +285,11 @@ describe("a portal whose every text field is hostile", () => {
     expect(term && textOf(term)).toBe("CAMHS");
     expect(report.find((e) => e.tagName === "abbr" && textOf(e) === "CAMHS") && true).toBe(true);
     expect(report.some((e) => attr(e, "title") === `Child & Adolescent "Mental" <b>Health</b> Services`)).toBe(true);
+    const mdx = elements(parseHtml(readFileSync(join(dist, "reports/progress/v2/index.html"), "utf8")));
+    const prose = mdx.find((e) => attr(e, "class") === "prose")!;
+    expect(textOf(prose)).toContain("Waits were -4 weeks (as published on 20 December 2019), and 2 < 3 {x}.");
+    const caption = mdx.find((e) => e.tagName === "figcaption")!;
+    expect(textOf(caption)).toContain(`${KPI_TITLE}, as published on 20 December 2019`);
   });
 
   it("publishes feeds that are well-formed XML holding the text as text", () => {

@@ -5,6 +5,8 @@ import ActionStatusTag from "../../src/components/ActionStatusTag.astro";
 import { kpiPanels } from "../../src/lib/kpi-charts.ts";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import { FIXTURE } from "../helpers/content-root.ts";
+import { tagHtml } from "../../src/lib/views/report-prose.ts";
+import { ACTION_STATUS } from "../../src/lib/words.ts";
 
 const result = loadPortal(FIXTURE);
 if (!result.ok) throw new Error("fixture must load");
@@ -38,5 +40,15 @@ describe("ActionStatusTag", () => {
   it('says "Not yet reported" when no report has rated the action', async () => {
     const container = await AstroContainer.create();
     expect(await container.renderToString(ActionStatusTag, { props: {} })).toContain(">Not yet reported</strong>");
+  });
+});
+
+describe("an action's status placed in an .mdx report", () => {
+  it("is the same markup as ActionStatusTag", async () => {
+    const container = await AstroContainer.create();
+    for (const status of ["on-track", "at-risk", "complete"] as const)
+      expect(await container.renderToString(ActionStatusTag, { props: { status } })).toBe(
+        tagHtml(ACTION_STATUS[status]),
+      );
   });
 });

@@ -229,10 +229,10 @@ async function newVersion(given: string | undefined, asked: string | undefined, 
     refuse(`content/reports/${report}/ has no v1.md to copy`, [
       `Start the report with npm run new -- report ${report} instead.`,
     ]);
-  const gap = versions.findIndex((n, i) => n !== i + 1);
+  const gap = versions.findIndex((v, i) => v.n !== i + 1);
   if (gap >= 0)
-    refuse(`the versions of ${report} skip a number (${versions.map((n) => `v${n}`).join(", ")})`, [
-      `Rename v${versions[gap]}.md to v${gap + 1}.md first; versions run v1, v2, … without gaps.`,
+    refuse(`the versions of ${report} skip a number (${versions.map((v) => `v${v.n}`).join(", ")})`, [
+      `Rename v${versions[gap]!.n}${versions[gap]!.ext} to v${gap + 1}${versions[gap]!.ext} first; versions run v1, v2, … without gaps.`,
     ]);
   const latest = versions.length;
   const next = latest + 1;
@@ -241,13 +241,15 @@ async function newVersion(given: string | undefined, asked: string | undefined, 
     if (Number.isNaN(n)) refuse(`"${asked}" is not a version number`, [`The next version is v${next}.`]);
     if (n <= latest)
       refuse(`v${n} of ${report} already exists`, [
-        `The next version is v${next}. To change v${n}, edit content/reports/${report}/v${n}.md.`,
+        `The next version is v${next}. To change v${n}, edit content/reports/${report}/v${n}${versions[n - 1]?.ext ?? ".md"}.`,
       ]);
     const skipped =
       n - next === 1 ? `v${next}` : n - next === 2 ? `v${next} and v${next + 1}` : `v${next} to v${n - 1}`;
     if (n > next) refuse(`v${n} would skip ${skipped}: versions run without gaps`, [`The next version is v${next}.`]);
   }
-  const from = `content/reports/${report}/v${latest}.md`;
+  // A new version is written the way the latest one is, Markdown or MDX.
+  const ext = versions.at(-1)!.ext;
+  const from = `content/reports/${report}/v${latest}${ext}`;
   const read = readContentText(root, from);
   if (!read.ok) refuse(`${from} could not be read, so no new version was made:`, problemLines([read.problem]));
   const latestText = read.text;
@@ -259,7 +261,7 @@ async function newVersion(given: string | undefined, asked: string | undefined, 
   const text = nextVersionFile(latestText, { from: latest, published });
   if (text === undefined)
     refuse(`${from} has no front matter to copy`, ["Run npm run check to see what is wrong with it."]);
-  const file = `content/reports/${report}/v${next}.md`;
+  const file = `content/reports/${report}/v${next}${ext}`;
   save(ctx, [{ file, text }], (p) => p.file === file && p.field === "changes");
   (ctx.options.out ?? console.log)(
     [

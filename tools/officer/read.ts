@@ -50,11 +50,17 @@ export function readKpiSources(root: string): { kpis: Map<string, KpiSource>; br
   return { kpis, broken };
 }
 
-/** The version numbers present in `content/reports/{report}/`, sorted. */
-export function reportVersions(root: string, report: string): number[] {
-  return listSlugs(root, `content/reports/${report}`, ".md")
-    .map((name) => /^v([1-9]\d*)$/.exec(name)?.[1])
-    .filter((n): n is string => n !== undefined)
-    .map(Number)
-    .sort((a, b) => a - b);
+/** The version numbers present in `content/reports/{report}/` (`v{n}.md` or `v{n}.mdx`), sorted, with the extension of each. */
+export function reportVersions(root: string, report: string): { n: number; ext: ".md" | ".mdx" }[] {
+  const dir = `content/reports/${report}`;
+  const files = [
+    ...listSlugs(root, dir, ".md").map((name) => ({ name, ext: ".md" as const })),
+    ...listSlugs(root, dir, ".mdx").map((name) => ({ name, ext: ".mdx" as const })),
+  ];
+  return files
+    .flatMap(({ name, ext }) => {
+      const n = /^v([1-9]\d*)$/.exec(name)?.[1];
+      return n === undefined ? [] : [{ n: Number(n), ext }];
+    })
+    .sort((a, b) => a.n - b.n);
 }

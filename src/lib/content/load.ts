@@ -18,6 +18,7 @@ import { today } from "../today.ts";
 import { slugify } from "../slug.ts";
 import { REDIRECTS_FILE, parseRedirects } from "./redirects.ts";
 import { checkMarkdown, renderMarkdown } from "./markdown.ts";
+import { checkMdxReferences, parseMdxBody } from "./mdx.ts";
 import type { Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
 import { problemsFromZod, type Problem } from "./problems.ts";
 import { parseJsonFile, parseMarkdownFile, parseYamlFile, type SourceFile } from "./source.ts";
@@ -28,6 +29,8 @@ export type LoadResult = { ok: true; portal: Portal; sources: SourceIndex } | { 
 type SourceIndex = ReadonlyMap<string, SourceFile>;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A report version: `v{n}.md`, or `v{n}.mdx` to place the portal's components in its text. */
+const VERSION_FILE = /^v([1-9]\d*)\.(mdx?)$/;
 
 interface Collection {
   /** Folder under the root. */
@@ -48,7 +51,7 @@ function parseFile(root: string, file: string): ReturnType<typeof parseYamlFile>
   const decoded = decodeUtf8(readBytesInside(root, file), file);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   const { text } = decoded;
-  if (file.endsWith(".md")) return parseMarkdownFile(file, text);
+  if (file.endsWith(".md") || file.endsWith(".mdx")) return parseMarkdownFile(file, text);
   if (file.endsWith(".json")) return parseJsonFile(file, text.replace(/^\uFEFF/, ""));
   return parseYamlFile(file, text.replace(/^\uFEFF/, ""));
 }
@@ -84,7 +87,7 @@ function listedVersions(root: string): Map<string, Set<number>> {
   if (!existsSync(dir)) return out;
   for (const slug of readdirSync(dir)) {
     if (!statSync(join(dir, slug)).isDirectory()) continue;
-    out.set(slug, new Set(readdirSync(join(dir, slug)).flatMap((n) => /^v([1-9]\d*)\.md$/.exec(n)?.[1] ?? []).map(Number)));
+    out.set(slug, new Set(readdirSync(join(dir, slug)).flatMap((n) => VERSION_FILE.exec(n)?.[1] ?? []).map(Number)));
   }
   return out;
 }
@@ -111,13 +114,28 @@ function validate<S extends z.ZodType>(
     return undefined;
   }
   if (source.body !== undefined) {
-    problems.push(...checkMarkdown({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
+    // An MDX body is checked by its own parser first (loadReports), then as Markdown.
+    if (!file.endsWith(".mdx")) problems.push(...checkMarkdown({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
     problems.push(...bodyCharacterProblems({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
   }
   return { data: result.data, source };
 }
 
-/** Reads `content/reports/{report}/v{n}.md`. */
+/** The text of a version: Markdown rendered now, or MDX checked and made ready for its components. */
+function versionProse(file: string, source: SourceFile, problems: Problem[]): VersionEntry["prose"] | undefined {
+  const body = source.body ?? "";
+  const firstLine = source.bodyLine ?? 1;
+  if (!file.endsWith(".mdx")) return { format: "md", html: renderMarkdown(body) };
+  const { problems: found, parsed } = parseMdxBody({ file, body, firstLine });
+  problems.push(...found);
+  if (!parsed) return undefined;
+  // Links and headings are checked on the Markdown around the components, line for line the same as the file.
+  const more = checkMarkdown({ file, body: parsed.markdown, firstLine });
+  problems.push(...more);
+  return more.length ? undefined : { format: "mdx", mdx: parsed };
+}
+
+/** Reads `content/reports/{report}/v{n}.md` (or `.mdx`). */
 function loadReports(root: string, problems: Problem[], sources: Map<string, SourceFile>): ReportEntry[] {
   const dir = join(root, "content/reports");
   if (!existsSync(dir)) return [];
@@ -136,22 +154,30 @@ function loadReports(root: string, problems: Problem[], sources: Map<string, Sou
     }
     const versions: VersionEntry[] = [];
     const numbers: number[] = [];
+    const fileOf = new Map<number, string>();
     for (const name of readdirSync(folder).sort()) {
       if (name.startsWith(".")) continue;
       const file = `${rel}/${name}`;
-      const m = /^v([1-9]\d*)\.md$/.exec(name);
+      const m = VERSION_FILE.exec(name);
       if (!m) {
-        problems.push({ file, message: `unexpected file in a report folder: versions are named v1.md, v2.md, …`, fix: "Rename it to the next version number" });
+        problems.push({ file, message: `unexpected file in a report folder: versions are named v1.md, v2.md, … (or v1.mdx, … to use components)`, fix: "Rename it to the next version number" });
         continue;
       }
       const n = Number(m[1]);
+      const twin = fileOf.get(n);
+      if (twin !== undefined) {
+        problems.push({ file, message: `version ${n} is written twice, as ${twin} and as ${file}`, fix: "Keep one of the two files" });
+        continue;
+      }
+      fileOf.set(n, file);
       numbers.push(n);
       const valid = validate(root, file, reportVersionSchema, problems, sources);
       if (!valid) continue;
       if (n > 1 && !valid.data.changes) {
         problems.push({ file, line: 1, field: "changes", message: `required from version 2 on, but missing`, fix: "Say in a sentence what changed from the previous version" });
       }
-      versions.push({ slug: `${slug}/v${n}`, report: slug, n, file, data: valid.data, body: valid.source.body ?? "", html: renderMarkdown(valid.source.body ?? "") });
+      const prose = versionProse(file, valid.source, problems);
+      if (prose) versions.push({ slug: `${slug}/v${n}`, report: slug, n, file, data: valid.data, body: valid.source.body ?? "", prose });
     }
     numbers.sort((a, b) => a - b);
     if (numbers.length === 0) {
@@ -159,12 +185,27 @@ function loadReports(root: string, problems: Problem[], sources: Map<string, Sou
     }
     numbers.forEach((n, i) => {
       if (n !== i + 1)
-        problems.push({ file: `${rel}/v${n}.md`, message: `versions must run v1, v2, … without gaps; expected v${i + 1}.md, found v${n}.md`, fix: `Rename it to v${i + 1}.md` });
+        problems.push({ file: fileOf.get(n) ?? `${rel}/v${n}.md`, message: `versions must run v1, v2, … without gaps; expected v${i + 1}.md, found v${n}.md`, fix: `Rename it to v${i + 1}.md` });
     });
     versions.sort((a, b) => a.n - b.n);
     reports.push({ slug, versions });
   }
   return reports;
+}
+
+/** What the components of every MDX version refer to, checked against what loaded. */
+function mdxReferenceProblems(portal: Portal, options: { knownKpis: ReadonlySet<string>; complete: boolean }): Problem[] {
+  const refs = {
+    kpis: new Map(portal.kpis.map((k) => [k.slug, k.data])),
+    knownKpis: options.knownKpis,
+    decisions: options.complete ? new Map(portal.meetings.flatMap((m) => m.data.decisions.map((d) => [d.id, m.data.date] as const))) : undefined,
+    actions: options.complete ? new Set(portal.plans.flatMap((p) => p.actions.map((a) => a.key))) : undefined,
+  };
+  return portal.reports.flatMap((r) =>
+    r.versions.flatMap((v) =>
+      v.prose.format === "mdx" ? checkMdxReferences({ file: v.file, published: v.data.published, components: v.prose.mdx.components, refs }) : [],
+    ),
+  );
 }
 
 /**
@@ -240,6 +281,10 @@ export function loadPortal(root: string): LoadResult {
       reportVersions: listedVersions(root),
     }),
     ...checkPlausibility(portal, sources, { today: today() }),
+    ...mdxReferenceProblems(portal, {
+      knownKpis: listed(COLLECTIONS.kpis),
+      complete: !problems.some((p) => p.file.startsWith("content/meetings") || p.file.startsWith("content/plans")),
+    }),
   );
   if (problems.length || !site) return { ok: false, problems };
   return { ok: true, portal, sources };

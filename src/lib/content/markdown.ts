@@ -26,61 +26,68 @@ function isSafeLink(url: string): boolean {
 /** Whether a link leaves the site: an absolute web address. */
 const isExternal = (href: string): boolean => /^(?:https?:)?\/\//i.test(href);
 
-/** Raw HTML is switched off: officer Markdown can never inject markup or script. */
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-md.validateLink = isSafeLink;
-
-// A link to another website says so, to screen readers in words and to everyone else with an arrow (site.css).
-md.renderer.rules["link_open"] = (tokens, i, options, _env, self) => {
-  const token = tokens[i]!;
-  if (isExternal(token.attrGet("href") ?? "")) {
-    token.attrSet("rel", "external");
-    const close = tokens.slice(i + 1).find((t) => t.type === "link_close");
-    if (close) close.meta = { external: true };
-  }
-  return self.renderToken(tokens, i, options);
-};
-md.renderer.rules["link_close"] = (tokens, i, options, _env, self) =>
-  `${(tokens[i]!.meta as { external?: boolean } | null)?.external ? '<span class="visually-hidden"> (another website)</span>' : ""}${self.renderToken(tokens, i, options)}`;
-
-// Column alignment becomes a class, not an inline style: the Content-Security-Policy allows no inline styles.
-for (const rule of ["th_open", "td_open"] as const) {
-  md.renderer.rules[rule] = (tokens, i, options, _env, self) => {
+/**
+ * The portal's renderer: raw HTML is switched off, so officer Markdown can never inject markup or
+ * script; links are checked; headings, tables and external links get the portal's markup.
+ */
+function portalMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.validateLink = isSafeLink;
+  // A link to another website says so, to screen readers in words and to everyone else with an arrow (site.css).
+  md.renderer.rules["link_open"] = (tokens, i, options, _env, self) => {
     const token = tokens[i]!;
-    const align = /text-align:(left|right|center)/.exec(token.attrGet("style") ?? "")?.[1];
-    if (align) {
-      token.attrs = (token.attrs ?? []).filter(([name]) => name !== "style");
-      token.attrJoin("class", `align-${align}`);
+    if (isExternal(token.attrGet("href") ?? "")) {
+      token.attrSet("rel", "external");
+      const close = tokens.slice(i + 1).find((t) => t.type === "link_close");
+      if (close) close.meta = { external: true };
     }
     return self.renderToken(tokens, i, options);
   };
+  md.renderer.rules["link_close"] = (tokens, i, options, _env, self) =>
+    `${(tokens[i]!.meta as { external?: boolean } | null)?.external ? '<span class="visually-hidden"> (another website)</span>' : ""}${self.renderToken(tokens, i, options)}`;
+
+  // Column alignment becomes a class, not an inline style: the Content-Security-Policy allows no inline styles.
+  for (const rule of ["th_open", "td_open"] as const) {
+    md.renderer.rules[rule] = (tokens, i, options, _env, self) => {
+      const token = tokens[i]!;
+      const align = /text-align:(left|right|center)/.exec(token.attrGet("style") ?? "")?.[1];
+      if (align) {
+        token.attrs = (token.attrs ?? []).filter(([name]) => name !== "style");
+        token.attrJoin("class", `align-${align}`);
+      }
+      return self.renderToken(tokens, i, options);
+    };
+  }
+
+  // Every heading gets an id ("section-" and its words), so a contents list and a councillor's link can point at it.
+  md.core.ruler.push("heading_ids", (state) => {
+    const used = new Set<string>();
+    state.tokens.forEach((token, i) => {
+      if (token.type !== "heading_open") return;
+      const base = `section-${slugify(state.tokens[i + 1]?.content ?? "")}`;
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+      used.add(id);
+      token.attrSet("id", id);
+    });
+    return true;
+  });
+
+  // A wide table scrolls inside a labelled region that keyboard users can focus and scroll.
+  md.renderer.rules["table_open"] = (tokens, i, options, env: { tables?: number }, self) => {
+    env.tables = (env.tables ?? 0) + 1;
+    return `<section class="table-wrap" tabindex="0" aria-label="Table ${env.tables}">${self.renderToken(tokens, i, options)}`;
+  };
+  // Column headings carry no meaning out of their table: kept out of search excerpts ("WhatWhoBy whenStatus").
+  md.renderer.rules["thead_open"] = (tokens, i, options, _env, self) => {
+    tokens[i]!.attrSet("data-pagefind-ignore", "");
+    return self.renderToken(tokens, i, options);
+  };
+  md.renderer.rules["table_close"] = (tokens, i, options, _env, self) => `${self.renderToken(tokens, i, options)}</section>`;
+  return md;
 }
 
-// Every heading gets an id ("section-" and its words), so a contents list and a councillor's link can point at it.
-md.core.ruler.push("heading_ids", (state) => {
-  const used = new Set<string>();
-  state.tokens.forEach((token, i) => {
-    if (token.type !== "heading_open") return;
-    const base = `section-${slugify(state.tokens[i + 1]?.content ?? "")}`;
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    token.attrSet("id", id);
-  });
-  return true;
-});
-
-// A wide table scrolls inside a labelled region that keyboard users can focus and scroll.
-md.renderer.rules["table_open"] = (tokens, i, options, env: { tables?: number }, self) => {
-  env.tables = (env.tables ?? 0) + 1;
-  return `<section class="table-wrap" tabindex="0" aria-label="Table ${env.tables}">${self.renderToken(tokens, i, options)}`;
-};
-// Column headings carry no meaning out of their table: kept out of search excerpts ("WhatWhoBy whenStatus").
-md.renderer.rules["thead_open"] = (tokens, i, options, _env, self) => {
-  tokens[i]!.attrSet("data-pagefind-ignore", "");
-  return self.renderToken(tokens, i, options);
-};
-md.renderer.rules["table_close"] = (tokens, i, options, _env, self) => `${self.renderToken(tokens, i, options)}</section>`;
+const md = portalMarkdown();
 
 /** Renders officer Markdown to HTML. Headings start at h2 because every page has its own h1. */
 export function renderMarkdown(source: string): string {
@@ -89,12 +96,125 @@ export function renderMarkdown(source: string): string {
 
 /** The h2 headings of officer Markdown, with the ids the rendered HTML gives them, for a contents list. */
 export function outlineOf(source: string): { id: string; text: string }[] {
-  const tokens = md.parse(source, {});
+  return headings(md.parse(source, {}));
+}
+
+function headings(tokens: Token[]): { id: string; text: string }[] {
   return tokens.flatMap((t, i) =>
     t.type === "heading_open" && t.tag === "h2"
       ? [{ id: t.attrGet("id") ?? "", text: (tokens[i + 1]?.children ?? []).map((c) => c.content).join("") }]
       : [],
   );
+}
+
+/**
+ * Where an MDX component stands in its Markdown (see `mdx.ts`): SUB (U+001A), "B" for a block or
+ * "I" for a component in a sentence, its index, SUB. Officer text can never hold it: the content
+ * check refuses every control character in a body.
+ */
+export const mdxPlaceholder = (index: number, block: boolean): string => `\u001A${block ? "B" : "I"}${index}\u001A`;
+/* eslint-disable no-control-regex -- the placeholder is a control character so that no officer text can be one */
+const BLOCK_LINE = /^(?:[ \t]*\u001AB\d+\u001A)+[ \t]*$/;
+const PLACEHOLDER = /\u001A([BI])(\d+)\u001A/g;
+/* eslint-enable no-control-regex */
+
+interface MdxEnv {
+  /** The index of each component placed, in document order. */
+  placed?: number[];
+  /** The HTML of a component in a sentence. */
+  component?: (index: number) => string;
+  tables?: number;
+}
+
+/**
+ * The renderer for the Markdown of an MDX report: the same as every other body, less indented code
+ * (MDX has none, so the same text is not code in one and prose in the other), plus its components:
+ * a line holding only a block component's placeholder becomes an `mdx_block` token, and a placeholder
+ * in a sentence an `mdx_inline` token that renders as the component's HTML.
+ */
+const mdxMd = portalMarkdown().disable("code");
+mdxMd.block.ruler.before(
+  "paragraph",
+  "mdx_block",
+  (state, startLine, _endLine, silent) => {
+    const line = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]!);
+    if (!BLOCK_LINE.test(line)) return false;
+    if (silent) return true;
+    for (const m of line.matchAll(PLACEHOLDER)) {
+      const token = state.push("mdx_block", "", 0);
+      token.meta = { index: Number(m[2]) };
+      token.map = [startLine, startLine + 1];
+    }
+    state.line = startLine + 1;
+    return true;
+  },
+  { alt: ["paragraph", "reference", "blockquote", "list"] },
+);
+mdxMd.core.ruler.push("mdx_components", (state) => {
+  const env = state.env as MdxEnv;
+  const placed = (env.placed ??= []);
+  for (const token of state.tokens) {
+    if (token.type === "mdx_block") placed.push((token.meta as { index: number }).index);
+    if (token.type !== "inline" || !token.children) continue;
+    token.children = token.children.flatMap((child) => {
+      if (child.type !== "text" || !child.content.includes("\u001A")) return [child];
+      const out: Token[] = [];
+      let from = 0;
+      for (const m of child.content.matchAll(PLACEHOLDER)) {
+        if (m[1] !== "I") continue;
+        const text = new state.Token("text", "", 0);
+        text.content = child.content.slice(from, m.index);
+        const component = new state.Token("mdx_inline", "", 0);
+        component.meta = { index: Number(m[2]) };
+        placed.push(Number(m[2]));
+        out.push(text, component);
+        from = m.index + m[0].length;
+      }
+      const rest = new state.Token("text", "", 0);
+      rest.content = child.content.slice(from);
+      return [...out, rest].filter((t) => t.type !== "text" || t.content !== "");
+    });
+  }
+  return true;
+});
+mdxMd.renderer.rules["mdx_inline"] = (tokens, i, _options, env: MdxEnv) =>
+  env.component?.((tokens[i]!.meta as { index: number }).index) ?? "";
+
+/** The index of each component the renderer finds in an MDX report's Markdown, in document order. */
+export function placedComponents(markdown: string): number[] {
+  const env: MdxEnv = {};
+  mdxMd.parse(markdown, env);
+  return env.placed ?? [];
+}
+
+/** A part of an MDX report's text: rendered Markdown (with its components in sentences), or a block component. */
+export type MdxPart = { readonly kind: "html"; readonly html: string } | { readonly kind: "block"; readonly index: number };
+
+/**
+ * Renders an MDX report's Markdown in parts, split at its block components so that a page can
+ * place each with its own component; heading ids and table numbers run on across the parts.
+ */
+export function renderMdx(markdown: string, options: { component: (index: number) => string }): MdxPart[] {
+  const env: MdxEnv = { component: options.component };
+  const tokens = mdxMd.parse(markdown, env);
+  const parts: MdxPart[] = [];
+  let from = 0;
+  const html = (to: number) => {
+    if (to > from) parts.push({ kind: "html", html: mdxMd.renderer.render(tokens.slice(from, to), mdxMd.options, env) });
+  };
+  tokens.forEach((token, i) => {
+    if (token.type !== "mdx_block" || token.level !== 0) return;
+    html(i);
+    parts.push({ kind: "block", index: (token.meta as { index: number }).index });
+    from = i + 1;
+  });
+  html(tokens.length);
+  return parts;
+}
+
+/** The h2 headings of an MDX report's Markdown, with the ids the rendered HTML gives them. */
+export function mdxOutlineOf(markdown: string): { id: string; text: string }[] {
+  return headings(mdxMd.parse(markdown, {}));
 }
 
 /** Renders a short inline fragment (no paragraph wrapper). */

@@ -1,3 +1,4 @@
+import type { ParsedMdx } from "./mdx.ts";
 import type { Action, Area, Committee, Decision, Kpi, Meeting, Plan, ReportVersion, Site, Term } from "../../schemas/index.ts";
 
 /** A loaded file: its slug, where it lives, and its validated data. */
@@ -25,8 +26,12 @@ export interface VersionEntry extends Entry<ReportVersion> {
   /** The report's slug. */
   readonly report: string;
   readonly n: number;
-  readonly html: string;
-  /** The Markdown source, for comparing versions. */
+  /**
+   * The report's text: Markdown rendered once at load (`v{n}.md`), or MDX made ready to render with
+   * the portal's components (`v{n}.mdx`, rendered by `views/report-prose.ts`).
+   */
+  readonly prose: { readonly format: "md"; readonly html: string } | { readonly format: "mdx"; readonly mdx: ParsedMdx };
+  /** The source of the text as written, Markdown or MDX. */
   readonly body: string;
 }
 

@@ -73,6 +73,13 @@ describe("npm run new -- version", () => {
       ),
     );
   });
+  it("copies an MDX version as MDX", async () => {
+    const root = tempRoot();
+    renameSync(join(root, "content/reports/progress/v2.md"), join(root, "content/reports/progress/v2.mdx"));
+    expect((await run(main, ["version", "progress"], root)).code).toBe(0);
+    expect(read(root, "content/reports/progress/v3.mdx")).toContain("status: draft\n");
+    expect(problems(root)).toEqual(['content/reports/progress/v3.mdx:6 — changes: must not be empty; got ""']);
+  });
   it("leaves a change note the check refuses until it is written, so the copy cannot be published by accident", async () => {
     const root = tempRoot();
     await run(main, ["version", "progress"], root);
