@@ -9,7 +9,7 @@
  */
 import type { Kpi, Observation, Series } from "../schemas/index.ts";
 import { headlineSeries } from "./kpi-status.ts";
-import { parsePeriod, period } from "./period.ts";
+import { parsePeriod, period } from "../schemas/period.ts";
 import { formatWhen } from "./format.ts";
 
 /** The last day of `when` (a date, month, quarter, year …): what "as published on/in `when`" covers. */

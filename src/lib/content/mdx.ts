@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import type { Kpi } from "../../schemas/index.ts";
 import { figureOn, lastDayOf } from "../kpi-as-published.ts";
 import { nearest } from "../nearest.ts";
-import { parsePeriod, PERIOD_FORMATS, period } from "../period.ts";
+import { parsePeriod, PERIOD_FORMATS, period } from "../../schemas/period.ts";
 import { formatWhen } from "../format.ts";
 import type { Problem } from "./problems.ts";
 import { mdxPlaceholder, placedComponents } from "./markdown.ts";

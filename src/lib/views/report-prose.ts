@@ -13,7 +13,7 @@ import { kpiPanels, type KpiPanel } from "../kpi-charts.ts";
 import { formatterFor } from "../kpi-status.ts";
 import { findAction, kpiBySlug, kpiUpdated } from "../queries.ts";
 import { formatDate, formatWhen } from "../format.ts";
-import { comparePeriods, period } from "../period.ts";
+import { comparePeriods, period } from "../../schemas/period.ts";
 import { routes } from "../routes.ts";
 import { ACTION_STATUS, NO_STATUS } from "../words.ts";
 import { esc } from "../charts/svg.ts";
