@@ -11,7 +11,7 @@ import {
   type KpiIndexView,
 } from "../../src/lib/views/kpi-index.ts";
 import { actionsByStatus, historyLink, openingSentences, planPositions } from "../../src/lib/views/home.ts";
-import { FIXTURE } from "../helpers/content-root.ts";
+import { FIXTURE, replaceIn, withFixture } from "../helpers/content-root.ts";
 
 /** The day `npm test` builds with: the sample's 2023 figures are current. */
 const TODAY = "2023-12-01";
@@ -73,11 +73,29 @@ describe("the indicators index", () => {
     expect(headlineMeasures(portal, later, { limit: 6 })).toEqual([]);
   });
 
-  it("puts measures with no topic in an 'Other measures' group, and no topic group when the site has none", () => {
+  it("puts measures the site's topics leave untagged in an 'Other measures' group, after the topics", () => {
+    const groups = withFixture(
+      (root) =>
+        replaceIn(
+          root,
+          "content/site.yml",
+          "featuredPlan: example-plan",
+          "featuredPlan: example-plan\ntopics:\n  - id: school-attendance\n    label: School attendance\n    description: How much school pupils miss.",
+        ),
+      (root) => {
+        const result = loadPortal(root);
+        if (!result.ok) throw new Error("the fixture with a topic does not load");
+        return kpiIndexView(result.portal, { today: "2020-03-01" }).current.map((g) => [g.id, g.label, g.cards.length]);
+      },
+    );
+    expect(groups).toEqual([["topic-untagged", "Other measures", 1]]);
+  });
+
+  it("puts every measure in one 'All measures' group when the site declares no topics", () => {
     const result = loadPortal(FIXTURE);
     if (!result.ok) throw new Error("the fixture does not load");
     const fixture = kpiIndexView(result.portal, { today: "2020-03-01" });
-    expect(fixture.current.map((g) => [g.id, g.label])).toEqual([["topic-untagged", "Other measures"]]);
+    expect(fixture.current.map((g) => [g.id, g.label])).toEqual([["topic-untagged", "All measures"]]);
     expect(fixture.topics).toEqual([]);
   });
 });

@@ -116,7 +116,7 @@ function groupByTopic(
   groups.push({
     id: idOf(UNTAGGED),
     topic: undefined,
-    label: "Other measures",
+    label: topics.length > 0 ? "Other measures" : "All measures",
     cards: cards.filter((c) => !c.entry.data.topics.some((t) => known.has(t))),
   });
   return groups.filter((g) => g.cards.length > 0);
