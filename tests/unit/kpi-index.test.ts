@@ -141,4 +141,16 @@ describe("the home page's ways in", () => {
       href: "/plans/send-improvement-plan/#section-the-2019-revisit-and-the-improvement-notice",
     });
   });
+
+  it("links a plan's count of current figures to that plan's part of the status list", () => {
+    const result = loadPortal(FIXTURE);
+    if (!result.ok) throw new Error("the fixture does not load");
+    const today = "2020-02-01";
+    const position = planPositions(result.portal, { today })[0];
+    const fixtureView = kpiIndexView(result.portal, { today });
+    const ids = fixtureView.byStatus.flatMap((s) => s.parts.map((p) => p.id));
+    const hrefs = position?.indicators.current.map((c) => c.href) ?? [];
+    expect(hrefs).toEqual(["/kpis/#status-missed-in-example-plan"]);
+    expect(hrefs.map((h) => h.split("#")[1]).filter((id) => !ids.includes(id ?? ""))).toEqual([]);
+  });
 });
