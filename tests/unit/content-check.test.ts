@@ -328,17 +328,18 @@ describe("topics", () => {
     ]);
   });
   it("fails a history link to a heading the plan does not have, listing those it has", () => {
-    expect(
-      problemsOf((r) =>
-        replaceIn(
-          r,
-          SITE,
-          "featuredPlan: example-plan",
-          "featuredPlan: example-plan\nhistory:\n  label: How it began\n  plan: example-plan\n  heading: The inspection",
-        ),
-      ),
-    ).toEqual([
-      'content/site.yml:12 — history.heading: the plan "example-plan" has no heading "The inspection". Add the heading to the plan\'s text, or leave heading out to link to the whole plan',
+    const history = (heading: string) => (root: string) => {
+      replaceIn(root, PLAN, "This plan is a **fixture**.", "This plan is a **fixture**.\n\n## How it began\n\nText.");
+      replaceIn(
+        root,
+        SITE,
+        "featuredPlan: example-plan",
+        `featuredPlan: example-plan\nhistory:\n  label: How it began\n  plan: example-plan\n  heading: ${heading}`,
+      );
+    };
+    expect(problemsOf(history("How  it BEGAN"))).toEqual([]);
+    expect(problemsOf(history("The inspection"))).toEqual([
+      'content/site.yml:12 — history.heading: the plan "example-plan" has no heading "The inspection". Use one of "How it began"',
     ]);
   });
 });
