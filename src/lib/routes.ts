@@ -25,6 +25,12 @@ export type FeedScope = "plans" | "committees" | "kpis";
 /** The anchor of an action's status on a report version page, e.g. `action-send-improvement-plan-1-2`. */
 const actionAnchor = (key: string): string => `action-${key.replace("/", "-")}`;
 
+const kpiTopicAnchor = (topic: string): string => `topic-${topic}`;
+const kpiStatusAnchor = (status: string, group?: string): string => `status-${status}${group ? `-in-${group}` : ""}`;
+
+/** The id of a plan page's list of the actions with one latest status, e.g. `status-at-risk`. */
+const actionStatusAnchor = (status: string): string => `status-${status}`;
+
 export const routes = {
   home: () => "/",
 
@@ -32,9 +38,26 @@ export const routes = {
   plan: (plan: string) => `/plans/${plan}/`,
   /** An area's heading on its plan's page. */
   area: (plan: string, area: string) => `/plans/${plan}/#${area}`,
+  /** A section of a plan's page by its heading's id (the plan's own Markdown headings). */
+  planSection: (plan: string, id: string) => `/plans/${plan}/#${id}`,
+  /** The id of a plan page's list of actions with a latest recorded status (an action status code, or `none`). */
+  actionStatusAnchor,
+  /** A plan's actions whose latest recorded status is `status`. */
+  planActionsWithStatus: (plan: string, status: string) => `/plans/${plan}/#${actionStatusAnchor(status)}`,
   action: (action: { readonly plan: string; readonly id: string }) => `/plans/${action.plan}/actions/${action.id}/`,
 
   kpis: () => "/kpis/",
+  /** The id of a topic's group on the indicators index. */
+  kpiTopicAnchor,
+  /** The indicators index at a topic's measures. */
+  kpisTopic: (topic: string) => `/kpis/#${kpiTopicAnchor(topic)}`,
+  /** The id of the current figures with a status on the indicators index (see `kpisWithStatus`). */
+  kpiStatusAnchor,
+  /**
+   * The indicators index at the current figures with a status, all of them or, with `group`, one
+   * plan's (a plan slug) or those reported to committees outside any plan (`other`).
+   */
+  kpisWithStatus: (status: string, group?: string) => `/kpis/#${kpiStatusAnchor(status, group)}`,
   kpi: (kpi: string) => `/kpis/${kpi}/`,
   kpiSection: (kpi: string, section: KpiSection) => `/kpis/${kpi}/#${section}`,
 

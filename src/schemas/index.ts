@@ -6,3 +6,4 @@ export * from "./report.ts";
 export * from "./meeting.ts";
 export * from "./glossary.ts";
 export * from "./site.ts";
+export * from "./topic.ts";

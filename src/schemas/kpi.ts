@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { FREQUENCIES } from "./period.ts";
 import { isoDate, periodKey, slug, longText, text } from "./common.ts";
+import { topicTags } from "./topic.ts";
 
 /** What a number counts or measures; decides how values are formatted. */
 export const unit = z.enum(["percent", "count", "weeks", "days", "gbp", "rate", "score"]);
@@ -226,6 +227,7 @@ export const kpiSchema = z.strictObject({
     .describe("Decimal places to show; defaults to 1 for percent and rate, otherwise 0."),
   source: text.describe('Where the figures come from, e.g. "Sefton Council EHCP tracker".'),
   plan: slug.optional().describe("The plan this indicator belongs to, if any; actions link to it by listing it."),
+  topics: topicTags,
   continues: slug
     .optional()
     .describe(

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { periodKey, slug, longText, text, when } from "./common.ts";
+import { topicTags } from "./topic.ts";
 
 /** One promise in a plan. Its URL is `/plans/{plan}/actions/{id}/`. */
 const action = z.strictObject({
@@ -13,6 +14,7 @@ const action = z.strictObject({
   due: periodKey.optional().describe("When it is due, as precisely as printed (a date, month, quarter …)."),
   dueAsPrinted: text.optional().describe('The due date as printed when it is not a period, e.g. "Ongoing".'),
   kpis: z.array(slug).default([]).describe("The indicators (KPI slugs) that measure it."),
+  topics: topicTags,
 });
 
 /** A group of actions, e.g. one of the five areas of weakness. */

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { externalUrl, text } from "./common.ts";
+import { externalUrl, slug, text } from "./common.ts";
+import { topicSchema } from "./topic.ts";
 
 /** Site settings: `content/site.yml`. */
 export const siteSchema = z.strictObject({
@@ -37,6 +38,31 @@ export const siteSchema = z.strictObject({
       url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
     }),
   featuredPlan: z.string().optional().describe("The plan featured on the home page (plan slug)."),
+  /**
+   * The topics families look for, in the order the home page lists them. Indicators and actions name
+   * them in their own `topics`; a name not declared here is a problem `npm run check` reports.
+   * Leave it out and the home page and the indicators index simply have no topics.
+   */
+  topics: z
+    .array(topicSchema)
+    .default([])
+    .describe("The topics indicators and actions can be tagged with, in the order shown."),
+  /**
+   * Where the home page's opening links for how the improvement work began (an inspection, an
+   * improvement notice): a section of a plan's page, found by its heading as written in the plan.
+   */
+  history: z
+    .strictObject({
+      label: text.describe('The link text, e.g. "How the improvement notice began".'),
+      plan: slug.describe("The plan whose page tells the story (plan slug)."),
+      heading: text
+        .optional()
+        .describe(
+          'The heading of that section, exactly as written in the plan, e.g. "The 2019 revisit and the Improvement Notice".',
+        ),
+    })
+    .optional()
+    .describe("The home page's link to how the improvement work began."),
   accessibilityReviewed: z.iso.date().optional().describe("The date the accessibility statement was last reviewed."),
 });
 

@@ -61,6 +61,86 @@ describe("a parent looking for speech and language therapy waits", () => {
   });
 });
 
+describe("a parent on a phone (390 × 844) asking 'is it getting better?'", () => {
+  const phone = { width: 390, height: 844 };
+  /** Whether an element's top is on the screen the reader is looking at. */
+  const onScreen = (page: Page, selector: string) =>
+    page.locator(selector).evaluate((el) => {
+      const top = el.getBoundingClientRect().top;
+      return top >= 0 && top < window.innerHeight;
+    });
+
+  it("reaches the speech and language therapy wait, its figure, date and trend, in two clicks", async () => {
+    const page = await open("/", phone);
+    await page.getByRole("link", { name: "Waiting for therapy", exact: true }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#topic-waiting-for-therapy");
+    expect(await onScreen(page, "#topic-waiting-for-therapy")).toBe(true);
+    const group = page.locator("section", { has: page.locator("#topic-waiting-for-therapy") });
+    expect(await group.textContent()).toContain(
+      "last reported 25 weeks for November 2019. From the SEND Improvement Plan (2019), which has ended.",
+    );
+    await group.getByRole("link", { name: /^KPI 5\/4: Average wait for speech and language therapy$/ }).click();
+    await expect
+      .poll(() => page.locator("h1").textContent())
+      .toBe("KPI 5/4: Average wait for speech and language therapy");
+    expect(await page.locator("section:has(> #status)").textContent()).toContain("Target met for November 2019");
+    expect(await page.locator("section:has(> #status)").textContent()).toContain(
+      "Last reported for November 2019; the plan it measured has ended",
+    );
+    const chart = page.locator("figure.chart").first();
+    expect(await chart.locator("svg[role=img]:visible").count()).toBe(1);
+    expect(await chart.locator("table").textContent()).toContain("November 201925 weeks");
+    await page.context().close();
+  });
+
+  it("sees the newest EHC timeliness figure and its period on the home page, and its page in one click", async () => {
+    const page = await open("/", phone);
+    const card = page.locator(".kpi-card", {
+      has: page.getByRole("link", { name: /assessments finished within 20 weeks \(2023\)/ }),
+    });
+    expect(await card.locator(".kpi-card__figure").textContent()).toMatch(
+      /^\s*39\.2% for 2023\s*\(provisional: it may change\)\s*$/,
+    );
+    expect(await card.locator(".meta").textContent()).toBe(
+      "Latest figure for 2023. The next is expected by 31 March 2025.",
+    );
+    expect(await card.locator(".spark svg").isVisible()).toBe(true);
+    await card.getByRole("link").click();
+    await expect.poll(() => page.locator("h1").textContent()).toMatch(/within 20 weeks \(2023\)$/);
+    expect(await page.locator("section:has(> #status)").textContent()).toContain("Latest figure for 2023.");
+    expect(await page.locator("figure.chart table").first().textContent()).toContain("202339.2% (provisional)");
+    await page.context().close();
+  });
+
+  it("follows a count of actions to the list of exactly those actions", async () => {
+    const page = await open("/", phone);
+    await page.getByRole("link", { name: "2 At risk" }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#status-at-risk");
+    expect(await onScreen(page, "#status-at-risk")).toBe(true);
+    expect(await page.locator("#status-at-risk + ul > li").count()).toBe(2);
+    await page.context().close();
+  });
+
+  it("follows a count of current figures to the list of exactly those measures", async () => {
+    const page = await open("/", phone);
+    await page.getByRole("link", { name: "5 For context (no target)" }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#status-context");
+    expect(await page.locator("div:has(> #status-context) li").count()).toBe(5);
+    await page.context().close();
+  });
+
+  it("opens the indicators page's topics from one control that leaves the first measures on the first screen", async () => {
+    const page = await open("/kpis/", phone);
+    expect(await page.getByRole("link", { name: "Waiting for therapy" }).first().isVisible()).toBe(false);
+    expect(await onScreen(page, "#current")).toBe(true);
+    await page.getByText("Show measures by topic or by status").click();
+    await page.getByRole("link", { name: "School attendance" }).first().click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#topic-school-attendance");
+    expect(await onScreen(page, "#topic-school-attendance")).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe("a councillor citing a decision", () => {
   it("lands on the decision from its pasted link and can copy it", async () => {
     const page = await open("/decisions/osc-childrens-2023-09-26-19/");

@@ -255,6 +255,95 @@ describe("cross-checks", () => {
   });
 });
 
+describe("topics", () => {
+  const SITE = "content/site.yml";
+  /** Declares two topics in the fixture's site settings. */
+  const declare = (root: string) =>
+    replaceIn(
+      root,
+      SITE,
+      "featuredPlan: example-plan",
+      [
+        "featuredPlan: example-plan",
+        "topics:",
+        "  - id: waiting-for-therapy",
+        "    label: Waiting for therapy",
+        "    description: How long children wait for therapy.",
+        "  - id: ehc-plans",
+        "    label: EHC plans",
+        "    description: Education, health and care plans.",
+      ].join("\n"),
+    );
+
+  it("accepts indicators and actions tagged with declared topics, and a site with no topics at all", () => {
+    expect(
+      problemsOf((r) => {
+        declare(r);
+        replaceIn(
+          r,
+          KPI,
+          '"source": "Fixture",',
+          '"source": "Fixture",\n  "topics": ["waiting-for-therapy", "ehc-plans"],',
+        );
+        replaceIn(r, PLAN, "kpis: [waits]", "kpis: [waits]\n        topics: [waiting-for-therapy]");
+      }),
+    ).toEqual([]);
+    expect(problemsOf(() => {})).toEqual([]);
+  });
+  it("fails an indicator tagged with a topic the site settings do not declare, suggesting the nearest", () => {
+    expect(
+      problemsOf((r) => {
+        declare(r);
+        replaceIn(r, KPI, '"source": "Fixture",', '"source": "Fixture",\n  "topics": ["waiting-for-therapies"],');
+      }),
+    ).toEqual([
+      'data/kpis/waits.json:9 — topics[0]: no topic "waiting-for-therapies" is declared in content/site.yml. Did you mean "waiting-for-therapy"?',
+    ]);
+  });
+  it("fails an action tagged with an undeclared topic, listing the declared ones", () => {
+    expect(
+      problemsOf((r) => {
+        declare(r);
+        replaceIn(r, PLAN, "kpis: [waits]", "kpis: [waits]\n        topics: [school-attendance]");
+      }),
+    ).toEqual([
+      'content/plans/example-plan.md:17 — areas[0].actions[0].topics[0]: no topic "school-attendance" is declared in content/site.yml. Use one of waiting-for-therapy, ehc-plans, or add it to topics in content/site.yml',
+    ]);
+  });
+  it("fails a topic tag when the site declares no topics, saying how to declare one", () => {
+    expect(
+      problemsOf((r) => replaceIn(r, PLAN, "kpis: [waits]", "kpis: [waits]\n        topics: [ehc-plans]")),
+    ).toEqual([
+      'content/plans/example-plan.md:17 — areas[0].actions[0].topics[0]: no topic "ehc-plans" is declared in content/site.yml. Add it to topics in content/site.yml, with a label and a one-line description',
+    ]);
+  });
+  it("fails a topic declared twice", () => {
+    expect(
+      problemsOf((r) => {
+        declare(r);
+        replaceIn(r, SITE, "  - id: ehc-plans", "  - id: waiting-for-therapy");
+      }),
+    ).toEqual([
+      'content/site.yml:13 — topics[1].id: duplicate topic id "waiting-for-therapy" (first used at topics[0].id)',
+    ]);
+  });
+  it("fails a history link to a heading the plan does not have, listing those it has", () => {
+    const history = (heading: string) => (root: string) => {
+      replaceIn(root, PLAN, "This plan is a **fixture**.", "This plan is a **fixture**.\n\n## How it began\n\nText.");
+      replaceIn(
+        root,
+        SITE,
+        "featuredPlan: example-plan",
+        `featuredPlan: example-plan\nhistory:\n  label: How it began\n  plan: example-plan\n  heading: ${heading}`,
+      );
+    };
+    expect(problemsOf(history("How  it BEGAN"))).toEqual([]);
+    expect(problemsOf(history("The inspection"))).toEqual([
+      'content/site.yml:12 — history.heading: the plan "example-plan" has no heading "The inspection". Use one of "How it began"',
+    ]);
+  });
+});
+
 describe("missing folders", () => {
   it("fails when there are no plans", () => {
     expect(problemsOf((r) => rmSync(join(r, "content/plans"), { recursive: true }))).toContain(

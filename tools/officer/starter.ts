@@ -124,6 +124,16 @@ contact:
   name: ${yamlString(`${o.council} SEND team`)}
   email: ${o.email}
 featuredPlan: send-improvement-plan
+# Topics families look for, in the order the home page lists them. Tag indicators and actions with
+# them ("topics: [ehc-plans]"); each leads to its measures on the indicators page. Keep the id once
+# published: it is part of the address /kpis/#topic-{id}.
+topics:
+  - id: ehc-plans
+    label: EHC plans
+    description: Education, health and care (EHC) plans, from the request to the plan, and how quickly they are finished.
+  - id: waiting-for-therapy
+    label: Waiting for therapy
+    description: How long children wait for speech and language therapy and other therapies.
 `,
     },
     {
@@ -154,6 +164,8 @@ areas:
         due: ${o.today.slice(0, 4)}-12
         # The indicators that measure this action: file names in data/kpis/ without .json.
         kpis: [ehcp-within-20-weeks]
+        # What it is about: topic ids from content/site.yml.
+        topics: [ehc-plans]
 ---
 
 ## About this plan
@@ -173,6 +185,7 @@ Example text. Say here, in plain words, why the plan exists and who agreed it.
           unit: "percent",
           better: "higher",
           source: "Example: the council's SEND case management system",
+          topics: ["ehc-plans"],
           plan: "send-improvement-plan",
           targets: [
             {

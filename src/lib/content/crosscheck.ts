@@ -6,6 +6,7 @@ import type { Portal } from "./model.ts";
 import type { Path, Problem } from "./problems.ts";
 import { formatPath } from "./problems.ts";
 import type { SourceFile } from "./source.ts";
+import { outlineOf } from "./markdown.ts";
 
 /** Slugs that exist as files, valid or not, so a broken file is not also reported as a missing reference. */
 export interface Existing {
@@ -182,6 +183,45 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
   duplicates(portal.glossary.map((t, i) => ({ id: t.id, path: [i, "id"] })), "glossary id").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
   duplicates(portal.glossary.map((t, i) => ({ id: t.term.toLowerCase(), path: [i, "term"] })), "glossary term").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
 
+  problems.push(...topicProblems(portal, sources, at));
+  return problems;
+}
+
+/**
+ * Topics: declared once in the site settings, named by indicators and actions; and the site's link to
+ * the story behind the plans. Skipped when the site settings failed their schema (already reported).
+ */
+function topicProblems(portal: Portal, sources: ReadonlyMap<string, SourceFile>, at: (file: string, path: Path) => Omit<Problem, "message">): Problem[] {
+  if (!portal.site) return [];
+  const problems: Problem[] = [];
+  const siteFile = "content/site.yml";
+  const known = new Set(portal.site.topics.map((t) => t.id));
+  duplicates(portal.site.topics.map((t, i) => ({ id: t.id, path: ["topics", i, "id"] })), "topic id").forEach(([path, msg]) => problems.push({ ...at(siteFile, path), message: msg }));
+  const tag = (file: string, path: Path, id: string) => {
+    if (known.has(id)) return;
+    const near = nearest(id, known);
+    problems.push({
+      ...at(file, path),
+      message: `no topic "${id}" is declared in content/site.yml`,
+      fix: near ? `Did you mean "${near}"?` : known.size ? `Use one of ${[...known].join(", ")}, or add it to topics in content/site.yml` : "Add it to topics in content/site.yml, with a label and a one-line description",
+    });
+  };
+  for (const { file, data } of portal.kpis) data.topics.forEach((id, i) => tag(file, ["topics", i], id));
+  for (const plan of portal.plans)
+    plan.data.areas.forEach((area, i) => area.actions.forEach((action, j) => action.topics.forEach((id, k) => tag(plan.file, ["areas", i, "actions", j, "topics", k], id))));
+
+  const history = portal.site.history;
+  const plan = history && portal.plans.find((p) => p.slug === history.plan);
+  if (history && !plan) {
+    const near = nearest(history.plan, new Set(portal.plans.map((p) => p.slug)));
+    problems.push({ ...at(siteFile, ["history", "plan"]), message: `no plan "${history.plan}" exists`, fix: near ? `Did you mean "${near}"?` : "Use a plan's file name from content/plans/, without .md" });
+  } else if (history?.heading && plan) {
+    // The plan's ## headings, read from its Markdown as the page renders it (the same rule as headingId on the page).
+    const headings = outlineOf(sources.get(plan.file)?.body ?? "").map((h) => h.text);
+    const wanted = history.heading.replace(/\s+/g, " ").trim().toLowerCase();
+    if (!headings.some((h) => h.replace(/\s+/g, " ").trim().toLowerCase() === wanted))
+      problems.push({ ...at(siteFile, ["history", "heading"]), message: `the plan "${plan.slug}" has no heading "${history.heading}"`, fix: headings.length ? `Use one of ${headings.map((h) => `"${h}"`).join(", ")}` : "Add the heading to the plan's text (a ## heading), or leave heading out to link to the whole plan" });
+  }
   return problems;
 }
 

@@ -4,7 +4,7 @@
  * and the newest figures published.
  */
 import { hasEnded, STATUS_ORDER } from "../plans.ts";
-import type { Entry, PlanEntry, Portal } from "../content/model.ts";
+import type { ActionEntry, Entry, PlanEntry, Portal } from "../content/model.ts";
 import type { Kpi } from "../../schemas/index.ts";
 import { KPI_STATUS, type KpiStatusCode } from "../kpi-status.ts";
 import type { KpiVerdict } from "../kpi-verdict.ts";
@@ -13,11 +13,15 @@ import { ACTION_STATUS, NO_STATUS } from "../words.ts";
 import { actionHistory, byWhenDesc } from "../queries.ts";
 import { comparePeriods, labelPeriod, period } from "../../schemas/period.ts";
 import { newerMeasure } from "../kpi-history.ts";
+import { routes } from "../routes.ts";
+import { headingId } from "../html-headings.ts";
 
 interface Count {
   readonly label: string;
   readonly tone: string;
   readonly n: number;
+  /** The list of exactly what is counted. */
+  readonly href: string;
 }
 
 export interface IndicatorOnHome {
@@ -55,17 +59,46 @@ export function planIndicators(portal: Portal, plan: PlanEntry): Entry<Kpi>[] {
   return portal.kpis.filter((k) => named.has(k.slug) || k.data.plan === plan.slug);
 }
 
+/** The status code of an action no report has recorded yet, in addresses (`#status-none`). */
+const NO_STATUS_CODE = "none";
+
+/**
+ * A plan's actions by their latest recorded status, in the order of ACTION_STATUS, unrecorded last.
+ * Every status is there, empty or not: the plan page gives each an anchor (`#status-at-risk`) that
+ * must not vanish when no action has that status any more.
+ */
+export function actionsByStatus(
+  portal: Portal,
+  plan: PlanEntry,
+): { code: string; label: string; tone: string; actions: ActionEntry[] }[] {
+  const latest = new Map(plan.actions.map((a) => [a.key, actionHistory(portal, a.key).at(-1)?.status]));
+  return [
+    ...Object.entries(ACTION_STATUS).map(([code, s]) => ({
+      code,
+      label: s.label,
+      tone: s.tone,
+      actions: plan.actions.filter((a) => latest.get(a.key) === code),
+    })),
+    {
+      code: NO_STATUS_CODE,
+      label: NO_STATUS.label,
+      tone: NO_STATUS.tone,
+      actions: plan.actions.filter((a) => latest.get(a.key) === undefined),
+    },
+  ];
+}
+
 function planPosition(portal: Portal, plan: PlanEntry, options: { today: string }): PlanPosition {
   const ended = hasEnded(plan.data);
   const records = plan.actions.map((a) => actionHistory(portal, a.key).at(-1));
-  const actionCounts = [
-    ...Object.entries(ACTION_STATUS).map(([code, s]) => ({
-      label: s.label,
-      tone: s.tone,
-      n: records.filter((r) => r?.status === code).length,
-    })),
-    { label: NO_STATUS.label, tone: NO_STATUS.tone, n: records.filter((r) => r === undefined).length },
-  ].filter((c) => c.n > 0);
+  const actionCounts = actionsByStatus(portal, plan)
+    .filter((g) => g.actions.length > 0)
+    .map((g) => ({
+      label: g.label,
+      tone: g.tone,
+      n: g.actions.length,
+      href: routes.planActionsWithStatus(plan.slug, g.code),
+    }));
   const asAt = records
     .flatMap((r) => (r ? [r.version.data.published] : []))
     .sort(byWhenDesc)
@@ -87,7 +120,10 @@ function planPosition(portal: Portal, plan: PlanEntry, options: { today: string 
     actions: { total: plan.actions.length, counts: actionCounts, asAt },
     indicators: {
       all,
-      current: statusCounts(current.map((k) => k.verdict.judgement.code)),
+      current: statusCounts(
+        current.map((k) => k.verdict.judgement.code),
+        (code) => routes.kpisWithStatus(code, plan.slug),
+      ),
       currentCount: current.length,
       currentSpan:
         first && last
@@ -102,9 +138,9 @@ function planPosition(portal: Portal, plan: PlanEntry, options: { today: string 
   };
 }
 
-function statusCounts(codes: readonly KpiStatusCode[]): Count[] {
+function statusCounts(codes: readonly KpiStatusCode[], href: (code: KpiStatusCode) => string): Count[] {
   return (Object.keys(KPI_STATUS) as KpiStatusCode[])
-    .map((code) => ({ ...KPI_STATUS[code], n: codes.filter((c) => c === code).length }))
+    .map((code) => ({ ...KPI_STATUS[code], n: codes.filter((c) => c === code).length, href: href(code) }))
     .filter((c) => c.n > 0);
 }
 
@@ -147,4 +183,27 @@ export function notCurrentSentence(pos: PlanPosition): string {
       ? `None of its ${all.length} indicators has a current figure`
       : `${notCurrent} of its ${all.length} indicators have no current figure`;
   return `${who}: the newest was for ${lastReported ?? "an earlier period"}; no newer figure has been published.`;
+}
+
+/** The home page's link to how the improvement work began, from the site settings; the plan's page when no heading is named. */
+export function historyLink(portal: Portal): { label: string; href: string } | undefined {
+  const history = portal.site.history;
+  const plan = history && portal.plans.find((p) => p.slug === history.plan);
+  if (!history || !plan) return undefined;
+  const id = history.heading ? headingId(plan.html, history.heading) : undefined;
+  return { label: history.label, href: id ? routes.planSection(plan.slug, id) : routes.plan(plan.slug) };
+}
+
+/**
+ * The home page's opening, in the site's own words: short sentences (25 words or fewer with the
+ * sample's names), saying who made the plans, what the site shows, and that every figure is dated.
+ */
+export function openingSentences(site: Portal["site"]): string[] {
+  const names = [site.organisation, ...site.partners];
+  const who = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : site.organisation;
+  return [
+    `${who} made plans to improve help for children and young people with special educational needs and disabilities.`,
+    "This site shows how each promise is going, and what the committees checking on it decided.",
+    "Every figure says which period it is for.",
+  ];
 }
