@@ -13,6 +13,8 @@ export default getViteConfig({
           // three quarters of a 31 s run. Unit tests keep no state between files (no vi.mock of shared modules).
           isolate: false,
           include: ["tests/unit/**/*.test.ts", "tests/components/**/*.test.ts"],
+          // Some unit tests run an officer command as a child process, which takes seconds on a busy machine.
+          testTimeout: 30_000,
         },
       },
       {

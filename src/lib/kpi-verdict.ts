@@ -149,6 +149,8 @@ export interface PaperComparison {
   readonly agrees: boolean | undefined;
   /** The comparison in words, for readers. */
   readonly sentence: string;
+  /** The paper's verdict alone, e.g. "The report said: not on track (about the December 2019 trajectory)." */
+  readonly said: string;
 }
 
 /**
@@ -164,14 +166,14 @@ export function comparePaper(kpi: Kpi, judgement: Judgement, options: { publishe
   const computed = figure ? judgeFigure(kpi, figure) : judgeKpi(kpi, { asOf: period(options.published).end });
   const said = `The report said: ${VERDICT_WORDS[judgement.verdict]}${judgement.about ? ` (about ${judgement.about})` : ""}.`;
   if (judgement.verdict === "no-verdict")
-    return { judgement, computed, agrees: undefined, sentence: `The report gave no verdict.` };
+    return { judgement, computed, agrees: undefined, sentence: `The report gave no verdict.`, said };
   const rule = KPI_STATUS[computed.code].label.toLowerCase();
   const figureWords = computed.latest ? ` for ${labelPeriod(period(computed.latest.period))}` : "";
   const agrees = AGREEING[computed.code].includes(judgement.verdict);
   const sentence = agrees
     ? `${said} The published rule agrees: ${rule}${figureWords}.`
     : `${said} By the published rule: ${rule}${figureWords}, because ${lowerFirst(computed.rule)}`;
-  return { judgement, computed, agrees, sentence };
+  return { judgement, computed, agrees, sentence, said };
 }
 
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

@@ -9,6 +9,7 @@ import { slugify } from "./slug.ts";
 /** The sections of an indicator's page that other pages and papers link to. */
 export type KpiSection =
   | "status"
+  | "paper-verdicts"
   | "chart"
   | "corrections"
   | "about"

@@ -77,7 +77,7 @@ describe("a parent on a phone (390 × 844) asking 'is it getting better?'", () =
     expect(await onScreen(page, "#topic-waiting-for-therapy")).toBe(true);
     const group = page.locator("section", { has: page.locator("#topic-waiting-for-therapy") });
     expect(await group.textContent()).toContain(
-      "last reported 25 weeks for November 2019. From the SEND Improvement Plan (2019), which has ended.",
+      "last reported 25 weeks for November 2019. From the SEND Improvement Plan (2019), which has been replaced.",
     );
     await group.getByRole("link", { name: /^KPI 5\/4: Average wait for speech and language therapy$/ }).click();
     await expect

@@ -54,7 +54,7 @@ describe("the indicators index", () => {
 
   it("puts the ended plan's measures after, marked with the plan and that it has ended", () => {
     expect(view.ended.map((s) => s.plan.slug)).toEqual(["send-improvement-plan"]);
-    expect(view.ended[0]?.sentence).toBe("From the SEND Improvement Plan (2019), which has ended.");
+    expect(view.ended[0]?.sentence).toBe("From the SEND Improvement Plan (2019), which has been replaced.");
     expect(view.ended[0]?.groups.flatMap((g) => slugs(g.cards))).toContain("kpi-5-4");
   });
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import type { Portal } from "../../src/lib/content/model.ts";
-import { kpiJsonLd, kpiPageView } from "../../src/lib/views/kpi.ts";
+import { kpiJsonLd, kpiPageView, paperDiffers } from "../../src/lib/views/kpi.ts";
 import { newestFigures, notCurrentSentence, planPositions } from "../../src/lib/views/home.ts";
 import { followUpCitation } from "../../src/lib/queries.ts";
 
@@ -18,6 +18,25 @@ const kpi = (slug: string) => {
   if (!entry) throw new Error(`no KPI ${slug}`);
   return entry;
 };
+
+describe("an indicator's card in a list", () => {
+  it("carries the report's own verdict where it differs from the rule's, so 'Target met' never stands alone", () => {
+    expect(paperDiffers(portal, kpi("kpi-5-4"))?.said).toBe(
+      "The report said: not on track (about the December 2019 trajectory of 20 weeks).",
+    );
+    expect(paperDiffers(portal, kpi("kpi-5-1"))?.said).toMatch(/^The report said: target met/);
+  });
+
+  it("says nothing more where the report agrees with the rule or gave no verdict", () => {
+    for (const entry of portal.kpis) {
+      const differs = paperDiffers(portal, entry);
+      if (differs) expect(differs.agrees).toBe(false);
+    }
+    expect(portal.kpis.filter((k) => k.data.judgements.length === 0).map((k) => paperDiffers(portal, k))).toEqual(
+      portal.kpis.filter((k) => k.data.judgements.length === 0).map(() => undefined),
+    );
+  });
+});
 
 describe("the indicator page", () => {
   it("shows the speech and language wait as met against October 2019, dated, ended, and the report's 'not on track' beside it", () => {

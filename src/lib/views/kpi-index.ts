@@ -11,7 +11,7 @@ import type { Kpi, Topic } from "../../schemas/index.ts";
 import { KPI_STATUS, type KpiStatusCode } from "../kpi-status.ts";
 import { formatWhen, plural } from "../format.ts";
 import { routes } from "../routes.ts";
-import { period } from "../period.ts";
+import { period } from "../../schemas/period.ts";
 import { newerMeasure } from "../kpi-history.ts";
 import { verdictFor } from "./kpi.ts";
 import { planIndicators, type IndicatorOnHome } from "./home.ts";
@@ -41,7 +41,7 @@ interface CurrentTopicGroup extends TopicGroup {
 interface EndedPlanSection {
   readonly plan: PlanEntry;
   readonly id: string;
-  /** "From the SEND Improvement Plan (2019), which has ended." */
+  /** "From the SEND Improvement Plan (2019), which has been replaced." */
   readonly sentence: string;
   readonly groups: readonly TopicGroup[];
 }
@@ -80,10 +80,11 @@ const NO_PLAN = "outside-any-plan";
 /** The group of measures with no topic (`#topic-untagged`). */
 const UNTAGGED = "untagged";
 
-/** "From the SEND Improvement Plan (2019), which ended in March 2021." (or "which has ended." with no date printed) */
+/** "From the SEND Improvement Plan (2019), which has been replaced." or "…, which was completed in March 2021." */
 export function endedPlanSentence(plan: PlanEntry): string {
-  const when = plan.data.ended ? `ended in ${formatWhen(plan.data.ended)}` : "has ended";
-  return `From the ${plan.data.title}, which ${when}.`;
+  const how = plan.data.status === "complete" ? "was completed" : "has been replaced";
+  const when = plan.data.ended ? ` (${formatWhen(plan.data.ended)})` : "";
+  return `From the ${plan.data.title}, which ${how}${when}.`;
 }
 
 const isCurrent = (c: IndicatorOnHome) => c.verdict.currency.code === "current";

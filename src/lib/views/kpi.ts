@@ -80,17 +80,31 @@ export function verdictFor(portal: Portal, entry: Entry<Kpi>, options: { today: 
   return verdict;
 }
 
+/** What each report said of the indicator beside the rule's status for the same figure, newest report first. */
+function papersFor(portal: Portal, entry: Entry<Kpi>): KpiPageView["papers"] {
+  return entry.data.judgements
+    .map((j) => {
+      const version = findVersion(portal, j.report);
+      const published = version?.data.published ?? "1900";
+      return { ...comparePaper(entry.data, j, { published }), report: reportLink(portal, j.report), published };
+    })
+    .sort((a, b) => comparePeriods(period(b.published), period(a.published)));
+}
+
+/**
+ * The newest report's own verdict when it differs from the rule's, for a list's card: a family must
+ * never read "Target met" without the paper's "not on track" beside it.
+ */
+export function paperDiffers(portal: Portal, entry: Entry<Kpi>): KpiPageView["papers"][number] | undefined {
+  const newest = papersFor(portal, entry)[0];
+  return newest?.agrees === false ? newest : undefined;
+}
+
 export function kpiPageView(portal: Portal, entry: Entry<Kpi>, options: { today: string }): KpiPageView {
   const kpi = entry.data;
   const plan = planOf(portal, entry);
   const history = measureHistory(portal.kpis, entry.slug);
-  const papers = kpi.judgements
-    .map((j) => {
-      const version = findVersion(portal, j.report);
-      const published = version?.data.published ?? "1900";
-      return { ...comparePaper(kpi, j, { published }), report: reportLink(portal, j.report), published };
-    })
-    .sort((a, b) => comparePeriods(period(b.published), period(a.published)));
+  const papers = papersFor(portal, entry);
   return {
     verdict: verdictFor(portal, entry, options),
     papers,
