@@ -45,6 +45,10 @@ export interface TargetResult {
   readonly root: string;
   readonly generateMs: number | undefined;
   readonly check: { ok: boolean; wallMs: number; peakTreeMb: number; summary: string };
+  /** `npm run check` again after one KPI file changed (synthetic content only). */
+  readonly incrementalCheck?: { ok: boolean; wallMs: number; file: string } | undefined;
+  /** The heaviest HTML pages, gzipped (level 9), heaviest first. */
+  readonly heaviest?: readonly { file: string; raw: number; gzip: number }[] | undefined;
   readonly build: BuildFigures;
   readonly baseline: BuildFigures | undefined;
   readonly pages: readonly (PageWeight & { role: string })[];

@@ -125,7 +125,9 @@ function validate<S extends z.ZodType>(
       return reparsed.ok ? reparsed.source.locate(path) : undefined;
     };
     const split = file.endsWith(".md") ? splitFrontMatter(new TextDecoder().decode(bytes)) : undefined;
-    const source: SourceFile = { file, data: hit.data, body: split?.body, bodyLine: split?.bodyLine, locate };
+    const source: SourceFile = split
+      ? { file, data: hit.data, body: split.body, bodyLine: split.bodyLine, locate }
+      : { file, data: hit.data, locate };
     sources.set(file, source);
     return { data: hit.data as z.infer<S>, source };
   }
