@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
  * `astro build` has exited, so Astro's memory and Pagefind's are not held at the same time (at
  * 10,000 pages they peaked at 2.1 and 3.2 GB together: docs/performance.md, finding 2).
  */
-export const INDEX_AFTER_BUILD_ENV = "PORTAL_INDEX_AFTER_BUILD";
+const INDEX_AFTER_BUILD_ENV = "PORTAL_INDEX_AFTER_BUILD";
 
 /**
  * Builds the Pagefind index of the built site in `dir`. Any indexing error throws: a site whose

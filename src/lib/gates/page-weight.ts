@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import type { GateProblem } from "./problem.ts";
 import { urlForFile } from "./site-files.ts";
 
-export const MAX_PAGE_GZIP = 150 * 1024;
+const MAX_PAGE_GZIP = 150 * 1024;
 
 export interface PageSize {
   /** Relative to the site folder, e.g. `decisions/index.html`. */

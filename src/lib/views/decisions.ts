@@ -10,7 +10,7 @@ import { byWhenDesc, committeeName, meetingOf, openFollowUps } from "../queries.
 export const LATEST_DECISIONS = 20;
 
 export const FOLLOW_UP_STATES = ["Follow-up open", "Follow-up done", "No follow-up"] as const;
-export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
+type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
 
 export interface DecisionRow {
   readonly d: DecisionEntry;
