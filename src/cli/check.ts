@@ -11,7 +11,7 @@ import { CheckCache } from "../lib/content/check-cache.ts";
 
 const root = exitOnContentRootError(() => contentRoot());
 const started = performance.now();
-const cache = process.argv.includes("--no-cache") ? undefined : CheckCache.open();
+const cache = process.argv.includes("--no-cache") ? undefined : CheckCache.open(root);
 const result = loadPortal(root, cache ? { cache } : {});
 cache?.prune();
 const ms = Math.round(performance.now() - started);

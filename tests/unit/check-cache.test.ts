@@ -1,20 +1,18 @@
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import { CheckCache, checkingCodeDigest } from "../../src/lib/content/check-cache.ts";
 import { formatProblem, sortProblems } from "../../src/lib/content/problems.ts";
 import { replaceIn, withFixture } from "../helpers/content-root.ts";
 
-const base = mkdtempSync(join(tmpdir(), "check-cache-"));
-afterAll(() => rmSync(base, { recursive: true, force: true }));
-/** A cache of its own for each content root (entries are keyed by path and bytes, not by root). */
-const cacheDir = (root: string) => join(base, basename(root));
+const dir = mkdtempSync(join(tmpdir(), "check-cache-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `npm run check` with the cache, as the command runs it: open, check, prune. */
 function check(root: string, code = "code-1"): { problems: string[]; reused: number } {
-  const cache = CheckCache.open({ dir: cacheDir(root), code });
+  const cache = CheckCache.open(root, { dir, code });
   const result = loadPortal(root, { cache });
   cache.prune();
   return { problems: result.ok ? [] : sortProblems(result.problems).map(formatProblem), reused: cache.reused };
@@ -63,6 +61,19 @@ describe("the check's cache of files that passed", () => {
         expect(after.problems.join("\n")).toMatch(
           /^content\/meetings\/board-2019-12-10\.md:\d+ — decisions\[0\]\.kpis\[0\]: no KPI "waits" exists/m,
         );
+      },
+    );
+  });
+  it("keeps each content root's cache: checking another root does not empty it", () => {
+    withFixture(
+      () => {},
+      (first) => {
+        check(first);
+        withFixture(
+          (r) => replaceIn(r, KPI, '"value": 29', '"value": 28'),
+          (second) => check(second),
+        );
+        expect(check(first).reused).toBeGreaterThan(5);
       },
     );
   });

@@ -7,8 +7,8 @@
  * across files (references, duplicate ids, plausibility) always run on the whole content.
  *
  * Kept in node_modules/.cache/portal-check/ (ignored by git, removed with node_modules): a
- * folder per version of the checking code, a small file per file checked, named by a digest of
- * its path and bytes, so a check writes only what changed. A cache that cannot be read or
+ * folder per version of the checking code and content root, a small file per file checked, named
+ * by a digest of its path and bytes, so a check writes only what changed. A cache that cannot be read or
  * written is simply not used.
  */
 import { createHash } from "node:crypto";
@@ -58,8 +58,11 @@ export class CheckCache {
     this.dir = dir;
   }
 
-  /** The cache for the current checking code; caches of earlier code are removed. */
-  static open(options: { dir?: string; code?: string } = {}): CheckCache {
+  /**
+   * The cache of a content root for the current checking code; caches of earlier code are removed.
+   * Each root has its own folder, so checking one never prunes another's.
+   */
+  static open(root: string, options: { dir?: string; code?: string } = {}): CheckCache {
     const base = options.dir ?? join(REPO, "node_modules/.cache/portal-check");
     const code = (options.code ?? checkingCodeDigest()).slice(0, 16);
     try {
@@ -67,7 +70,7 @@ export class CheckCache {
     } catch {
       // No cache yet.
     }
-    return new CheckCache(join(base, code));
+    return new CheckCache(join(base, code, createHash("sha256").update(resolve(root)).digest("hex").slice(0, 16)));
   }
 
   /** The validated data an earlier check found in this file with exactly these bytes, if it passed. */
