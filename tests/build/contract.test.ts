@@ -38,7 +38,7 @@ describe("the sample portal's contract pages", () => {
     "/meetings/",
     `/meetings/${meeting.slug}/`,
     "/decisions/",
-    `/decisions/${meeting.data.date.slice(0, 4)}/`,
+    `/decisions/${portal.meetings.find((m) => m.slug === decision.meeting)!.data.date.slice(0, 4)}/`,
     `/decisions/${decision.id}/`,
     "/glossary/",
     "/search/",
