@@ -345,6 +345,8 @@ export function generatePortal(options: { preset: Preset; seed: number; scale: n
         if (!sameMeeting) meetingIndex++;
         const meetingDay = dayMs(meetings[meetingIndex]!.date);
         published = Math.max(published + DAY, sameMeeting ? published + r.int(1, 5) * DAY : meetingDay - r.int(5, 12) * DAY);
+        // Nothing is published after the build's today (the check refuses it).
+        published = Math.min(published, dayMs(TODAY));
         body = reviseBody(r, body);
       }
       const meeting = meetings[meetingIndex]!;
@@ -478,7 +480,7 @@ export function generatePortal(options: { preset: Preset; seed: number; scale: n
       organisation: "Exampleshire Council",
       partners: ["NHS Exampleshire"],
       description: "Synthetic content for the portal's performance benchmark: promises, progress, indicators and committee decisions.",
-      baseUrl: "http://localhost:4321",
+      baseUrl: "https://send.example.org",
       contact: { name: "Exampleshire Council SEND team", email: "send@example.org" },
       featuredPlan: planSlugs[0]!,
       accessibilityReviewed: "2026-06-30",

@@ -19,6 +19,11 @@ export interface LogLine {
 export interface Measured {
   readonly exitCode: number | null;
   readonly wallMs: number;
+  /**
+   * CPU time (user + system) of the command and the children it waited for, from `/usr/bin/time`:
+   * on a machine busy with other work, the figure that says what the command itself cost.
+   */
+  readonly cpuMs: number | undefined;
   readonly lines: readonly LogLine[];
   /** Peak of the summed VmRSS of the process and all its descendants, sampled (KiB). */
   readonly peakTreeKb: number;
@@ -153,9 +158,14 @@ export function measure(options: {
       if (timer) clearTimeout(timer);
       const wallMs = performance.now() - started;
       let maxRssKb: number | undefined;
+      let cpuMs: number | undefined;
       if (useTime && existsSync(timeFile)) {
-        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, "utf8"));
+        const report = readFileSync(timeFile, "utf8");
+        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
         maxRssKb = m ? Number(m[1]) : undefined;
+        const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+        const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+        cpuMs = user && system ? Math.round((Number(user[1]) + Number(system[1])) * 1000) : undefined;
         rmSync(timeFile, { force: true });
       }
       if (options.logFile)
@@ -164,7 +174,7 @@ export function measure(options: {
           lines.map((l) => `[${(l.t / 1000).toFixed(3).padStart(8)}s] ${l.text}`).join("\n") + "\n",
         );
       const peakByProcess = [...peaks.values()].filter((p) => p.kb > 50 * 1024).sort((a, b) => b.kb - a.kb);
-      resolvePromise({ exitCode: code, wallMs, lines, peakTreeKb, peakByProcess, maxRssKb, timedOut });
+      resolvePromise({ exitCode: code, wallMs, cpuMs, lines, peakTreeKb, peakByProcess, maxRssKb, timedOut });
     });
   });
 }

@@ -40,6 +40,13 @@ function buildCell(b: BuildFigures): string {
   return b.timedOut ? `> ${s(b.wallMs)} (stopped)` : `failed after ${s(b.wallMs)}`;
 }
 
+/** The same ratio in CPU time, steadier than wall time on a machine busy with other work. */
+function cpuRatio(t: TargetResult): string {
+  const ours = t.build.cpuMs;
+  const theirs = t.baseline?.cpuMs;
+  return ours && theirs ? `; in CPU time ${s(ours)} vs ${s(theirs)}, ${(ours / theirs).toFixed(2)}×` : "";
+}
+
 function ratio(t: TargetResult): number | undefined {
   return t.baseline?.ok && t.build.ok ? t.build.wallMs / t.baseline.wallMs : undefined;
 }
@@ -84,6 +91,47 @@ export function budgets(r: BenchResult): Budget[] {
       text: `peak memory ${n(b.peakTreeMb)} MB at ${largest.name}${b.ok ? "" : " before it was stopped"} (budget 4,096 MB at 10,000 pages; run --full to measure)`,
     });
   }
+  if (biggest?.baseline?.ok) {
+    const ours = biggest.build.peakTreeMb;
+    const theirs = biggest.baseline.peakTreeMb;
+    out.push({
+      verdict: ours <= theirs ? "PASS" : "FAIL",
+      text: `peak memory ${n(ours)} MB against the bare-Astro yardstick's own ${n(theirs)} MB in the same run at ${biggest.name} (budget: no more than the yardstick)`,
+    });
+  }
+  // The sample: the real content, where the budget is tighter.
+  const sample = r.targets.find((t) => t.scale === undefined);
+  const sampleRatio = sample ? ratio(sample) : undefined;
+  if (sample && sampleRatio !== undefined)
+    out.push({
+      verdict: sampleRatio <= 1.2 ? "PASS" : "FAIL",
+      text: `our build vs bare Astro with the same page count for the ${sample.name}: ${sampleRatio.toFixed(2)}× (${s(sample.build.wallMs)} vs ${s(sample.baseline!.wallMs)}${cpuRatio(sample)}; budget 1.2×)`,
+    });
+  // The check after one KPI file changed, at the largest preset.
+  const incremental = r.targets.find((t) => t.scale === LARGEST && t.incrementalCheck)?.incrementalCheck;
+  const anyIncremental = [...built].reverse().find((t) => t.incrementalCheck);
+  if (incremental)
+    out.push({
+      verdict: incremental.ok && incremental.wallMs < 1000 ? "PASS" : "FAIL",
+      text: `npm run check after one KPI file changed (${incremental.file}) at scale ${LARGEST}: ${s(incremental.wallMs)}${incremental.cpuMs === undefined ? "" : ` (CPU time ${s(incremental.cpuMs)})`}${incremental.ok ? "" : ", and it failed"} (budget under 1 s; the whole check from scratch is the "check" column)`,
+    });
+  else if (anyIncremental?.incrementalCheck)
+    out.push({
+      verdict: anyIncremental.incrementalCheck.wallMs >= 1000 ? "FAIL" : "SKIP",
+      text: `npm run check after one KPI file changed at ${anyIncremental.name}: ${s(anyIncremental.incrementalCheck.wallMs)} (budget under 1 s at scale ${LARGEST}; run --full to measure)`,
+    });
+  // No page too heavy for a phone.
+  const heaviest = r.targets
+    .flatMap((t) => (t.heaviest ?? []).slice(0, 1).map((p) => ({ t, p })))
+    .sort((a, b) => b.p.gzip - a.p.gzip)[0];
+  if (heaviest) {
+    const measuredLargest = r.targets.some((t) => t.scale === LARGEST && t.heaviest);
+    out.push({
+      verdict: heaviest.p.gzip > 150 * KB ? "FAIL" : measuredLargest ? "PASS" : "SKIP",
+      text: `heaviest HTML page ${kb(heaviest.p.gzip)} gzip (${kb(heaviest.p.raw)} raw): /${heaviest.p.file.replace(/index\.html$/, "")} at ${heaviest.t.name}${measuredLargest ? "" : " — the largest preset was not built; run --full"} (budget 150 KB compressed for every page)`,
+    });
+  }
+
   // The largest target with a yardstick, even if our build was stopped (then the ratio is a lower bound).
   const rated = [...built].reverse().find((t) => t.baseline?.ok && (t.build.ok || t.build.timedOut));
   if (rated) {
@@ -96,7 +144,7 @@ export function budgets(r: BenchResult): Budget[] {
           }
         : {
             verdict: x <= 1.5 ? "PASS" : "FAIL",
-            text: `our build vs bare Astro with the same page count at ${rated.name}: ${x.toFixed(2)}× (${s(rated.build.wallMs)} vs ${s(rated.baseline!.wallMs)}; budget 1.5×)`,
+            text: `our build vs bare Astro with the same page count at ${rated.name}: ${x.toFixed(2)}× (${s(rated.build.wallMs)} vs ${s(rated.baseline!.wallMs)}${cpuRatio(rated)}; budget 1.5×)`,
           },
     );
   }
@@ -155,6 +203,11 @@ export function budgets(r: BenchResult): Budget[] {
   const searched = r.targets.filter((t) => t.search);
   const atLargest = r.targets.find((t) => t.scale === LARGEST && t.search);
   const search = atLargest ?? searched.at(-1);
+  if (sample?.search)
+    out.push({
+      verdict: sample.search.totalBytes <= 150 * KB ? "PASS" : "FAIL",
+      text: `first search "${sample.search.query}" transfers ${kb(sample.search.totalBytes)} on the ${sample.name} (budget 150 KB)`,
+    });
   if (search?.search) {
     const x = search.search;
     out.push({

@@ -19,6 +19,8 @@ export interface BuildFigures {
   readonly ok: boolean;
   readonly timedOut: boolean;
   readonly wallMs: number;
+  /** User + system CPU time of the build and its children (undefined without /usr/bin/time). */
+  readonly cpuMs?: number | undefined;
   /** Pages Astro reports built (its count is of HTML pages). */
   readonly pages: number | undefined;
   /** Files rendered (pages, data files, feeds) by the end of the build or when it was stopped, from the log. */
@@ -45,6 +47,10 @@ export interface TargetResult {
   readonly root: string;
   readonly generateMs: number | undefined;
   readonly check: { ok: boolean; wallMs: number; peakTreeMb: number; summary: string };
+  /** `npm run check` again after one KPI file changed (synthetic content only). */
+  readonly incrementalCheck?: { ok: boolean; wallMs: number; cpuMs: number | undefined; file: string } | undefined;
+  /** The heaviest HTML pages, gzipped (level 9), heaviest first. */
+  readonly heaviest?: readonly { file: string; raw: number; gzip: number }[] | undefined;
   readonly build: BuildFigures;
   readonly baseline: BuildFigures | undefined;
   readonly pages: readonly (PageWeight & { role: string })[];

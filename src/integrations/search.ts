@@ -2,27 +2,48 @@ import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
 
 /**
- * Builds the Pagefind index after the pages are written. Any indexing error fails
- * the build: a site whose search silently misses pages must not be published.
+ * Set by `npm run build` (and `build:test`): the search index is built by `npm run index` after
+ * `astro build` has exited, so Astro's memory and Pagefind's are not held at the same time (at
+ * 10,000 pages they peaked at 2.1 and 3.2 GB together: docs/performance.md, finding 2).
+ */
+const INDEX_AFTER_BUILD_ENV = "PORTAL_INDEX_AFTER_BUILD";
+
+/**
+ * Builds the Pagefind index of the built site in `dir`. Any indexing error throws: a site whose
+ * search silently misses pages must not be published. Returns how many pages were indexed.
+ */
+export async function indexSite(dir: string): Promise<number> {
+  const pagefind = await import("pagefind");
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index || errors.length) throw new Error(`Search index could not be created: ${errors.join("; ")}`);
+    const added = await index.addDirectory({ path: dir });
+    if (added.errors.length) throw new Error(`Search indexing failed: ${added.errors.join("; ")}`);
+    if (added.page_count === 0) throw new Error("Search indexing found no pages with data-pagefind-body");
+    const written = await index.writeFiles({ outputPath: `${dir.replace(/\/+$/, "")}/pagefind/` });
+    if (written.errors.length) throw new Error(`Search index could not be written: ${written.errors.join("; ")}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * Builds the Pagefind index after the pages are written, unless the build was started by
+ * `npm run build`, which indexes in its own step once Astro has exited (tools/cli/index-search.ts).
+ * A bare `astro build` (tests, tools) still gets its index here.
  */
 export function searchIndex(): AstroIntegration {
   return {
     name: "portal-search",
     hooks: {
       "astro:build:done": async ({ dir, logger }) => {
-        const pagefind = await import("pagefind");
-        const { index, errors } = await pagefind.createIndex({});
-        try {
-          if (!index || errors.length) throw new Error(`Search index could not be created: ${errors.join("; ")}`);
-          const added = await index.addDirectory({ path: fileURLToPath(dir) });
-          if (added.errors.length) throw new Error(`Search indexing failed: ${added.errors.join("; ")}`);
-          if (added.page_count === 0) throw new Error("Search indexing found no pages with data-pagefind-body");
-          const written = await index.writeFiles({ outputPath: fileURLToPath(new URL("pagefind/", dir)) });
-          if (written.errors.length) throw new Error(`Search index could not be written: ${written.errors.join("; ")}`);
-          logger.info(`Indexed ${added.page_count} pages for search`);
-        } finally {
-          await pagefind.close();
+        if (process.env[INDEX_AFTER_BUILD_ENV] === "1") {
+          logger.info("The search index is built next, in its own step (npm run index).");
+          return;
         }
+        const pages = await indexSite(fileURLToPath(dir));
+        logger.info(`Indexed ${pages} pages for search`);
       },
     },
   };

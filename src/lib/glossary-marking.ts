@@ -74,25 +74,65 @@ interface TextRun {
   readonly offset: number;
 }
 
-/** Text nodes in document order, and the page's text with element boundaries as spaces. */
-function textRuns(root: ParentNode): { runs: TextRun[]; pageText: string } {
+/**
+ * Text nodes in document order; the page's text with element boundaries as spaces; and the text a
+ * reader meets (the same without scripts and styles), as search reads it.
+ */
+function textRuns(root: ParentNode): { runs: TextRun[]; pageText: string; readerText: string } {
   const runs: TextRun[] = [];
   let pageText = "";
+  const reader: string[] = [];
   const visit = (node: ParentNode, skip: boolean, raw: boolean) => {
     for (const child of node.children) {
       if (child instanceof Text) {
         runs.push({ node: child, skip, raw, offset: pageText.length });
         pageText += child.data;
+        if (!raw) reader.push(child.data);
       } else if (child instanceof Element) {
         pageText += " ";
+        reader.push(" ");
         visit(child, skip || SKIP.has(child.name), raw || child.name === "script" || child.name === "style");
         pageText += " ";
+        reader.push(" ");
       }
     }
   };
   visit(root, false, false);
-  return { runs, pageText };
+  return { runs, pageText, readerText: reader.join("") };
 }
+
+/** What marking needs of a glossary, worked out once per glossary rather than once per page. */
+interface Marker {
+  readonly byWord: ReadonlyMap<string, Term>;
+  readonly pattern: RegExp;
+}
+const markers = new WeakMap<readonly Term[], Marker | undefined>();
+function markerFor(terms: readonly Term[]): Marker | undefined {
+  if (markers.has(terms)) return markers.get(terms);
+  const acronyms = terms.filter((t) => t.expansion && /^[A-Z][A-Za-z0-9&/]*[A-Z0-9]$/.test(t.term));
+  const byWord = new Map(acronyms.map((t) => [t.term, t]));
+  const marker =
+    acronyms.length === 0
+      ? undefined
+      : {
+          byWord,
+          pattern: new RegExp(
+            `(?<![\\w&/-])(${[...byWord.keys()]
+              .sort((a, b) => b.length - a.length)
+              .map(escapeRegExp)
+              .join("|")})(s?)(?![\\w/-])`,
+            "g",
+          ),
+        };
+  markers.set(terms, marker);
+  return marker;
+}
+const looseCache = new Map<string, RegExp>();
+const looselyCached = (words: string): RegExp => {
+  let re = looseCache.get(words);
+  if (!re) looseCache.set(words, (re = loosely(words)));
+  return re;
+};
 
 function element(name: string, attribs: Record<string, string>, children: (Element | string)[]): Element {
   return new Element(
@@ -110,23 +150,22 @@ export function markAcronyms(html: string, options: MarkOptions): string {
 /**
  * Marks acronyms as `markAcronyms` does, and reports the glossary acronyms a reader meets only where
  * they cannot be explained in place (the page title, headings, link text, captions) and that the page
- * never spells out: the page lists those separately, so no acronym goes unexplained.
+ * never spells out: the page lists those separately, so no acronym goes unexplained. Also gives the
+ * marked page's text as a reader meets it (no scripts or styles), from the same parse, for the
+ * search synonyms (src/lib/search-synonyms.ts): the layout parses each page once.
  */
 export function markAndReport(
   html: string,
   options: MarkOptions & { title?: string | undefined },
-): { html: string; unexplained: Term[] } {
-  const acronyms = options.terms.filter((t) => t.expansion && /^[A-Z][A-Za-z0-9&/]*[A-Z0-9]$/.test(t.term));
-  if (acronyms.length === 0) return { html, unexplained: [] };
-  const byWord = new Map(acronyms.map((t) => [t.term, t]));
-  const pattern = new RegExp(
-    `(?<![\\w&/-])(${[...byWord.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegExp)
-      .join("|")})(s?)(?![\\w/-])`,
-    "g",
+): { html: string; unexplained: Term[]; text: string } {
+  const { runs, pageText, readerText } = textRuns(
+    parseDocument(html, { withStartIndices: true, withEndIndices: true }),
   );
-  const { runs, pageText } = textRuns(parseDocument(html, { withStartIndices: true, withEndIndices: true }));
+  const marker = markerFor(options.terms);
+  if (!marker) return { html, unexplained: [], text: squashSpace(readerText) };
+  const { byWord, pattern } = marker;
+  /** Expansions written out beside an acronym: text the marked page has and `readerText` lacks. */
+  const added: string[] = [];
   const done = new Set<string>();
   const edits: { start: number; end: number; html: string }[] = [];
 
@@ -147,7 +186,7 @@ export function markAndReport(
       const term = byWord.get(word)!;
       const expansion = term.expansion!;
       const end = match.index + whole.length;
-      const writtenAt = pageText.search(loosely(expansion));
+      const writtenAt = pageText.search(looselyCached(expansion));
       const spelt =
         (writtenAt !== -1 && writtenAt < run.offset + match.index) ||
         squash(chunk.slice(end, end + expansion.length + 8)).includes(squash(expansion));
@@ -158,7 +197,10 @@ export function markAndReport(
           ...(plural ? [plural] : []),
         ]),
       );
-      if (!spelt) pieces.push(new Text(" "), element("span", { class: "expansion" }, [`(${expansion})`]));
+      if (!spelt) {
+        pieces.push(new Text(" "), element("span", { class: "expansion" }, [`(${expansion})`]));
+        added.push(`(${expansion})`);
+      }
       from = end;
     }
     if (from === 0) continue;
@@ -177,9 +219,11 @@ export function markAndReport(
       const term = byWord.get(word);
       if (!term || done.has(word) || unexplained.includes(term)) continue;
       const spelt =
-        pageText.search(loosely(term.expansion ?? "")) !== -1 ||
+        pageText.search(looselyCached(term.expansion ?? "")) !== -1 ||
         squash(options.title ?? "").includes(squash(term.expansion ?? ""));
       if (!spelt) unexplained.push(term);
     }
-  return { html: out, unexplained };
+  return { html: out, unexplained, text: squashSpace([readerText, ...added].join(" ")) };
 }
+
+const squashSpace = (s: string) => s.replace(/\s+/g, " ").trim();

@@ -1,5 +1,5 @@
 /** The trust gates, by the promise each one keeps. */
-type GateName = "links" | "html" | "urls" | "browser" | "privacy" | "determinism";
+type GateName = "links" | "html" | "urls" | "browser" | "privacy" | "determinism" | "weight";
 
 /** Something a gate found wrong in a built site, named by the page a reader would visit. */
 export interface GateProblem {

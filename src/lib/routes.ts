@@ -78,6 +78,8 @@ export const routes = {
   meetingItem: (meeting: string, itemNumber: string) => `/meetings/${meeting}/#item-${slugify(itemNumber)}`,
 
   decisions: () => "/decisions/",
+  /** One year's decisions (the year of their meeting), e.g. `/decisions/2024/`. */
+  decisionsYear: (year: string) => `/decisions/${year}/`,
   decision: (decision: string) => `/decisions/${decision}/`,
 
   glossary: () => "/glossary/",

@@ -13,6 +13,17 @@ import type { Term } from "../schemas/index.ts";
  * Therapy") are one group. In glossary order, each spelling once.
  */
 export function synonymGroups(terms: readonly Term[]): string[][] {
+  const known = groupsOf.get(terms);
+  if (known) return known;
+  const groups = groupSpellings(terms);
+  groupsOf.set(terms, groups);
+  return groups;
+}
+
+/** Every page asks for the same glossary's groups: worked out once per glossary. */
+const groupsOf = new WeakMap<readonly Term[], string[][]>();
+
+function groupSpellings(terms: readonly Term[]): string[][] {
   const groups: string[][] = [];
   const groupOf = new Map<string, string[]>();
   for (const t of terms) {
@@ -83,9 +94,17 @@ const isAcronym = (s: string) => /^[\p{Lu}\p{N}&/-]+$/u.test(s) && /\p{Lu}/u.tes
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Each spelling's pattern, compiled once: every page tests every spelling. */
+const patterns = new Map<string, RegExp>();
+
 function occurs(text: string, spelling: string): boolean {
-  const words = spelling.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, isAcronym(spelling) ? "u" : "iu").test(text);
+  let pattern = patterns.get(spelling);
+  if (!pattern) {
+    const words = spelling.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, isAcronym(spelling) ? "u" : "iu");
+    patterns.set(spelling, pattern);
+  }
+  return pattern.test(text);
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };

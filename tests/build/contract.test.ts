@@ -38,6 +38,7 @@ describe("the sample portal's contract pages", () => {
     "/meetings/",
     `/meetings/${meeting.slug}/`,
     "/decisions/",
+    `/decisions/${portal.meetings.find((m) => m.slug === decision.meeting)!.data.date.slice(0, 4)}/`,
     `/decisions/${decision.id}/`,
     "/glossary/",
     "/search/",
@@ -66,6 +67,9 @@ describe("the sample portal's contract pages", () => {
       ...portal.kpis.map((k) => `/kpis/${k.slug}/`),
       ...portal.plans.flatMap((p) => p.actions.map((a) => `/plans/${p.slug}/actions/${a.id}/`)),
       ...portal.decisions.map((d) => `/decisions/${d.id}/`),
+      ...portal.meetings
+        .filter((m) => m.data.decisions.length > 0)
+        .map((m) => `/decisions/${m.data.date.slice(0, 4)}/`),
       ...portal.meetings.map((m) => `/meetings/${m.slug}/`),
     ].filter((p) => !existsSync(page(p)));
     expect(missing).toEqual([]);

@@ -291,15 +291,22 @@ describe("legible at 320 px", () => {
 });
 
 describe("the decisions log", () => {
-  it("filters by year and keeps the filter in the URL", async () => {
+  it("goes from the log to a year's decisions, filters them by follow-up and keeps the filter in the URL", async () => {
     const page = await open("/decisions/", { width: 1000 });
-    await page.getByLabel("Year").selectOption("2023");
-    const visible = await page.locator("#decisions-list > li:visible").count();
-    expect(visible).toBeGreaterThan(0);
+    await page.getByRole("link", { name: "2023", exact: true }).click();
+    expect(new URL(page.url()).pathname).toBe("/decisions/2023/");
+    const all = await page.locator("#decisions-list > li:visible").count();
+    await page.getByLabel("Follow-up").selectOption("Follow-up open");
+    const open_ = page.locator("#decisions-list > li:visible");
+    expect(await open_.count()).toBeGreaterThan(0);
+    expect(await open_.count()).toBeLessThan(all);
+    expect(await open_.locator(".meta").allTextContents()).toSatisfy((cells: string[]) =>
+      cells.every((c) => c.includes("Follow-up open")),
+    );
     expect(await page.locator("#decisions-list > li:visible h2").allTextContents()).toSatisfy((cells: string[]) =>
       cells.every((c) => c.includes("2023")),
     );
-    expect(new URL(page.url()).searchParams.get("year")).toBe("2023");
+    expect(new URL(page.url()).searchParams.get("follow")).toBe("Follow-up open");
     await page.context().close();
   });
 });

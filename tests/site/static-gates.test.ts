@@ -5,6 +5,7 @@ import { loadValidatorConfig, validateHtml } from "../../tools/gates/html-validi
 import { checkLinks } from "../../tools/gates/links.ts";
 import { formatGateProblems } from "../../src/lib/published-problem.ts";
 import { checkThirdPartyReferences } from "../../tools/gates/privacy-static.ts";
+import { checkPageWeight } from "../../tools/gates/page-weight.ts";
 import { checkProjectUrls, projectFiles } from "../../tools/gates/project.ts";
 import { builtSite, root } from "./built-site.ts";
 
@@ -21,6 +22,10 @@ describe("the built site", () => {
   it("is valid HTML on every page", async () => {
     const config = loadValidatorConfig(join(root, ".htmlvalidate.json"));
     expect(formatGateProblems(await validateHtml({ dir: site.dir, pages: site.pages.keys(), config }))).toEqual([]);
+  });
+
+  it("has no page too heavy for a phone (over 150 KB gzipped)", () => {
+    expect(formatGateProblems(checkPageWeight(site.dir, site.pages.keys()))).toEqual([]);
   });
 
   it("loads nothing from another website", () => {

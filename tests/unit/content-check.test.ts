@@ -86,6 +86,16 @@ describe("schema problems are located by file, line and field", () => {
       expect.stringMatching(/^content\/reports\/progress\/v1\.md:3 — this is not valid YAML: Map keys must be unique/),
     ]);
   });
+  it("refuses a name written twice in one JSON object, at the second", () => {
+    expect(problemsOf((r) => replaceIn(r, KPI, '"unit": "weeks",', '"unit": "weeks",\n  "unit": "days",'))).toEqual([
+      'data/kpis/waits.json:7 — this is not valid JSON for the portal: "unit" is written twice in the same object, and only the last would be read. Keep one of the two',
+    ]);
+  });
+  it("does not mistake the same name in two objects, or a value, for a name written twice", () => {
+    expect(
+      problemsOf((r) => replaceIn(r, KPI, '"unit": "weeks",', '"unit": "weeks", "notes": ["unit", "unit"],')),
+    ).toEqual([expect.stringMatching(/notes: unknown field/)]);
+  });
   it("refuses a file without front matter", () => {
     expect(problemsOf((r) => writeFileSync(join(r, PLAN), "Just text"))).toEqual([
       "content/plans/example-plan.md:1 — front matter is missing: the file must start with a line of three hyphens (---), the fields, and another ---. Copy the opening lines from an existing file of the same kind",
@@ -182,6 +192,18 @@ describe("cross-checks", () => {
       }),
     ).toEqual([
       'content/meetings/board-2020-03-10.md:6 — decisions[0].id: decision id "board-2019-12-10-1" is already used in content/meetings/board-2019-12-10.md. Decision ids must be unique across all meetings',
+    ]);
+  });
+  it("refuses a decision id that is a bare year: /decisions/{year}/ is that year's page", () => {
+    expect(
+      problemsOf((r) => {
+        writeFileSync(
+          join(r, "content/meetings/board-2020-03-10.md"),
+          "---\ncommittee: example-board\ndate: 2020-03-10\nstatus: held\ndecisions:\n  - id: '2020'\n    ref: Minute 1\n    kind: noted\n    text: Noted.\n---\n",
+        );
+      }),
+    ).toEqual([
+      `content/meetings/board-2020-03-10.md:6 — decisions[0].id: decision id "2020" is a bare year, and /decisions/2020/ is the page of that year's decisions. Add what tells it apart, e.g. its meeting: board-2020-03-10-2020`,
     ]);
   });
   it("fails a decision about a KPI that does not exist", () => {

@@ -1,6 +1,7 @@
 import { parseFragment, type DefaultTreeAdapterTypes as T } from "parse5";
 import { describe, expect, it } from "vitest";
 import { markAcronyms, markAndReport } from "../../src/lib/glossary-marking.ts";
+import { htmlText } from "../../src/lib/search-synonyms.ts";
 import type { Term } from "../../src/schemas/index.ts";
 
 const terms: Term[] = [
@@ -129,5 +130,19 @@ describe("acronyms a reader meets only where they cannot be explained in place",
   });
   it("lists each acronym once, in the order met", () => {
     expect(report("<h2>EHCP</h2><h3>SEND and EHCP</h3>")).toEqual(["EHCP", "SEND"]);
+  });
+});
+
+describe("the marked page's text, for search synonyms", () => {
+  const textOf = (html: string) => markAndReport(html, { terms, glossaryPath: "/glossary/" }).text;
+  it("is what a reader meets: the words it wrote out beside an acronym included, scripts and styles left out", () => {
+    expect(textOf("<p>Each EHCP is <b>reviewed</b>.</p><script>var SEND = 1;</script><style>p{}</style>")).toBe(
+      "Each EHCP is reviewed . (Education, Health and Care Plan)",
+    );
+  });
+  it("is the same text as a separate parse of the marked page finds", () => {
+    const html = "<h2>SEND &amp; EHCP</h2><p>The EHCP &lt;review&gt; is due.</p>";
+    const words = (s: string) => s.replace(/[().]/g, " ").split(/\s+/).filter(Boolean).sort();
+    expect(words(textOf(html))).toEqual(words(htmlText(mark(html))));
   });
 });

@@ -62,6 +62,9 @@ const made: Record<keyof typeof routes, string[]> = {
     m.data.agenda.flatMap((item) => (item.number ? [routes.meetingItem(m.slug, item.number)] : [])),
   ),
   decisions: [routes.decisions()],
+  decisionsYear: [
+    ...new Set(portal.meetings.filter((m) => m.data.decisions.length > 0).map((m) => m.data.date.slice(0, 4))),
+  ].map((year) => routes.decisionsYear(year)),
   decision: portal.decisions.map((d) => routes.decision(d.id)),
   glossary: [routes.glossary()],
   glossaryTerm: portal.glossary.map((t) => routes.glossaryTerm(t.id)),

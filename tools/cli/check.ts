@@ -1,14 +1,19 @@
 /**
  * `npm run check`: validates every content file under the content root
- * (PORTAL_DIR, or the current folder) and prints every problem, located.
+ * (PORTAL_DIR, or the current folder) and prints every problem, located. A file that passed
+ * before and has not changed since is not validated again (src/lib/content/check-cache.ts);
+ * `--no-cache` checks every file from scratch.
  */
 import { contentRoot, exitOnContentRootError } from "../../src/lib/content-root.ts";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import { formatProblems } from "../../src/lib/content/problems.ts";
+import { CheckCache } from "../../src/lib/content/check-cache.ts";
 
 const root = exitOnContentRootError(() => contentRoot());
 const started = performance.now();
-const result = loadPortal(root);
+const cache = process.argv.includes("--no-cache") ? undefined : CheckCache.open(root);
+const result = loadPortal(root, cache ? { cache } : {});
+cache?.prune();
 const ms = Math.round(performance.now() - started);
 
 if (!result.ok) {
@@ -18,6 +23,6 @@ if (!result.ok) {
   const p = result.portal;
   const versions = p.reports.reduce((n, r) => n + r.versions.length, 0);
   console.log(
-    `Content is valid (${root}): ${p.plans.length} plans, ${p.plans.reduce((n, x) => n + x.actions.length, 0)} actions, ${p.kpis.length} KPIs, ${p.reports.length} reports (${versions} versions), ${p.meetings.length} meetings, ${p.decisions.length} decisions, ${p.glossary.length} glossary terms. Checked in ${ms} ms.`,
+    `Content is valid (${root}): ${p.plans.length} plans, ${p.plans.reduce((n, x) => n + x.actions.length, 0)} actions, ${p.kpis.length} KPIs, ${p.reports.length} reports (${versions} versions), ${p.meetings.length} meetings, ${p.decisions.length} decisions, ${p.glossary.length} glossary terms. Checked in ${ms} ms${cache?.reused ? ` (${cache.reused} files unchanged since the last check were not validated again)` : ""}.`,
   );
 }

@@ -5,7 +5,7 @@
  *
  * Over the content root's built site (PORTAL_DIR/dist, else this repository's dist/), with
  * that root's own urls.lock and content/redirects.yml.
- * Gates: links, html, urls, privacy, browser (all of these by default) and determinism
+ * Gates: links, html, urls, privacy, weight (no page over 150 KB gzipped), browser (all of these by default) and determinism
  * (rebuilds into a temporary folder and compares; slow, so only when named).
  * Exits 1 when any gate finds a problem.
  */
@@ -21,12 +21,13 @@ import { loadValidatorConfig, validateHtml } from "../gates/html-validity.ts";
 import { checkLinks } from "../gates/links.ts";
 import { formatGateProblems, type GateProblem } from "../../src/lib/published-problem.ts";
 import { checkThirdPartyReferences } from "../gates/privacy-static.ts";
+import { checkPageWeight } from "../gates/page-weight.ts";
 import { builtSite, checkProjectUrls, projectFiles } from "../gates/project.ts";
 import { exitOnContentRootError } from "../../src/lib/content-root.ts";
 
-const ALL = ["links", "html", "urls", "privacy", "browser", "determinism"] as const;
+const ALL = ["links", "html", "urls", "privacy", "weight", "browser", "determinism"] as const;
 type Gate = (typeof ALL)[number];
-const DEFAULT: readonly Gate[] = ["links", "html", "urls", "privacy", "browser"];
+const DEFAULT: readonly Gate[] = ["links", "html", "urls", "privacy", "weight", "browser"];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -59,6 +60,7 @@ const run: Record<Gate, () => Promise<GateProblem[]>> = {
     }),
   urls: async () => checkProjectUrls(await scanned(), files),
   privacy: async () => checkThirdPartyReferences(await scanned()),
+  weight: async () => checkPageWeight(dist, (await scanned()).pages.keys()),
   browser: async () => {
     const audit = await auditInBrowser({
       dir: dist,

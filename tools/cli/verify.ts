@@ -1,6 +1,6 @@
 /**
  * `npm run verify`: everything a content root must pass before it is published, in one command
- * for a council's own CI: the content check, the build, then every trust gate over the built
+ * for a council's own CI: the content check, the build and its search index, then every trust gate over the built
  * site (URL permanence with the root's own urls.lock, links, HTML, privacy, accessibility in a
  * real browser, determinism).
  *
@@ -20,9 +20,11 @@ const env = { ...process.env, ...(process.env["PORTAL_DIR"] === undefined ? {} :
 const node = (script: string, ...args: string[]) => [process.execPath, join(repo, script), ...args] as const;
 
 const gates = ["urls", "links", "html", "privacy", ...(values["skip-browser"] ? [] : ["browser"]), "determinism"];
-const steps: { name: string; command: readonly string[] }[] = [
+const steps: { name: string; command: readonly string[]; env?: Record<string, string> }[] = [
   { name: "content check", command: node("tools/cli/check.ts") },
-  { name: "build", command: node("node_modules/astro/bin/astro.mjs", "build") },
+  // As npm run build: the search index in its own step, once Astro has exited (docs/performance.md).
+  { name: "build", command: node("node_modules/astro/bin/astro.mjs", "build"), env: { PORTAL_INDEX_AFTER_BUILD: "1" } },
+  { name: "search index", command: node("tools/cli/index-search.ts") },
   { name: "trust gates", command: node("tools/cli/gates.ts", ...gates) },
 ];
 
@@ -31,7 +33,7 @@ for (const step of steps) {
   const started = performance.now();
   console.log(`\n== ${step.name}`);
   const [cmd, ...args] = step.command;
-  const run = spawnSync(cmd!, args, { cwd: repo, env, stdio: "inherit" });
+  const run = spawnSync(cmd!, args, { cwd: repo, env: { ...env, ...step.env }, stdio: "inherit" });
   const s = ((performance.now() - started) / 1000).toFixed(1);
   if (run.status !== 0) {
     console.error(

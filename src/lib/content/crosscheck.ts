@@ -163,6 +163,7 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
       const first = decisionSeen.get(d.id);
       if (first) problems.push({ ...at(file, [...path, "id"]), message: `decision id "${d.id}" is already used in ${first}`, fix: "Decision ids must be unique across all meetings" });
       decisionSeen.set(d.id, file);
+      if (/^\d{4}$/.test(d.id)) problems.push({ ...at(file, [...path, "id"]), message: `decision id "${d.id}" is a bare year, and /decisions/${d.id}/ is the page of that year's decisions`, fix: `Add what tells it apart, e.g. its meeting: ${m.slug}-${d.id}` });
       if (d.item !== undefined && !items.has(d.item)) problems.push({ ...at(file, [...path, "item"]), message: `no agenda item "${d.item}" in this meeting`, fix: `Use one of ${[...items].join(", ") || "the agenda's item numbers (the agenda is empty)"}` });
       d.actions.forEach((a, j) => actionRef(file, [...path, "actions", j], a));
       d.kpis.forEach((k, j) => ref({ file, path: [...path, "kpis", j], value: k, noun: "KPI", known: existing.kpis, where: `data/kpis/${k}.json` }));

@@ -21,7 +21,8 @@ import { checkMarkdown, renderMarkdown } from "./markdown.ts";
 import { checkMdxReferences, parseMdxBody } from "./mdx.ts";
 import type { Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
 import { problemsFromZod, type Problem } from "./problems.ts";
-import { parseJsonFile, parseMarkdownFile, parseYamlFile, type SourceFile } from "./source.ts";
+import { parseJsonFile, parseMarkdownFile, parseYamlFile, splitFrontMatter, type SourceFile } from "./source.ts";
+import type { CheckCache } from "./check-cache.ts";
 
 export type LoadResult = { ok: true; portal: Portal; sources: SourceIndex } | { ok: false; problems: Problem[] };
 
@@ -47,8 +48,8 @@ const COLLECTIONS = {
   kpis: { dir: "data/kpis", ext: ".json", noun: "KPI" },
 } as const satisfies Record<string, Collection>;
 
-function parseFile(root: string, file: string): ReturnType<typeof parseYamlFile> {
-  const decoded = decodeUtf8(readBytesInside(root, file), file);
+function parseFile(file: string, bytes: Buffer): ReturnType<typeof parseYamlFile> {
+  const decoded = decodeUtf8(bytes, file);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   const { text } = decoded;
   if (file.endsWith(".md") || file.endsWith(".mdx")) return parseMarkdownFile(file, text);
@@ -93,15 +94,47 @@ function listedVersions(root: string): Map<string, Set<number>> {
 }
 
 
-/** Parses and validates one file against a schema; records problems, returns the data or undefined. */
+/**
+ * An entry whose `html` is its Markdown body rendered the first time a page reads it: the build
+ * renders every body once, as before, and `npm run check` never does.
+ */
+function withHtml<T extends object>(entry: T, body: string | undefined): T & { readonly html: string } {
+  let html: string | undefined;
+  return Object.defineProperty(entry, "html", {
+    enumerable: true,
+    get: () => (html ??= renderMarkdown(body ?? "")),
+  }) as T & { readonly html: string };
+}
+
+/**
+ * Parses and validates one file against a schema; records problems, returns the data or undefined.
+ * A file whose exact bytes passed before (`cache`, npm run check) is taken as it was then.
+ */
 function validate<S extends z.ZodType>(
   root: string,
   file: string,
   schema: S,
   problems: Problem[],
   sources: Map<string, SourceFile>,
+  cache: CheckCache | undefined,
 ): { data: z.infer<S>; source: SourceFile } | undefined {
-  const parsed = parseFile(root, file);
+  const bytes = readBytesInside(root, file);
+  const hit = cache?.lookup(file, bytes);
+  if (hit) {
+    // Passed before with exactly these bytes: a line is found by parsing again only if a cross-check asks.
+    let reparsed: ReturnType<typeof parseFile> | undefined;
+    const locate: SourceFile["locate"] = (path) => {
+      reparsed ??= parseFile(file, bytes);
+      return reparsed.ok ? reparsed.source.locate(path) : undefined;
+    };
+    const split = /\.mdx?$/.test(file) ? splitFrontMatter(new TextDecoder().decode(bytes)) : undefined;
+    const source: SourceFile = split
+      ? { file, data: hit.data, body: split.body, bodyLine: split.bodyLine, locate }
+      : { file, data: hit.data, locate };
+    sources.set(file, source);
+    return { data: hit.data as z.infer<S>, source };
+  }
+  const parsed = parseFile(file, bytes);
   if (!parsed.ok) {
     problems.push(...parsed.problems);
     return undefined;
@@ -113,19 +146,35 @@ function validate<S extends z.ZodType>(
     problems.push(...problemsFromZod({ file, issues: result.error.issues, data: source.data, locate: source.locate }));
     return undefined;
   }
-  if (source.body !== undefined) {
-    // An MDX body is checked by its own parser first (loadReports), then as Markdown.
-    if (!file.endsWith(".mdx")) problems.push(...checkMarkdown({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
-    problems.push(...bodyCharacterProblems({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
-  }
+  const bodyProblems =
+    source.body === undefined
+      ? []
+      : [
+          // An MDX body is checked by its own parser first (loadReports), then as Markdown.
+          ...(file.endsWith(".mdx") ? [] : checkMarkdown({ file, body: source.body, firstLine: source.bodyLine ?? 1 })),
+          ...bodyCharacterProblems({ file, body: source.body, firstLine: source.bodyLine ?? 1 }),
+        ];
+  problems.push(...bodyProblems);
+  if (bodyProblems.length === 0) cache?.store(file, bytes, result.data);
   return { data: result.data, source };
 }
 
-/** The text of a version: Markdown rendered now, or MDX checked and made ready for its components. */
+/**
+ * The text of a version: Markdown, rendered only when a page asks for it, or MDX checked and made ready
+ * for its components. MDX is parsed on every load, cached or not, so its problems are always reported.
+ */
 function versionProse(file: string, source: SourceFile, problems: Problem[]): VersionEntry["prose"] | undefined {
   const body = source.body ?? "";
   const firstLine = source.bodyLine ?? 1;
-  if (!file.endsWith(".mdx")) return { format: "md", html: renderMarkdown(body) };
+  if (!file.endsWith(".mdx")) {
+    let html: string | undefined;
+    return {
+      format: "md",
+      get html() {
+        return (html ??= renderMarkdown(body));
+      },
+    };
+  }
   const { problems: found, parsed } = parseMdxBody({ file, body, firstLine });
   problems.push(...found);
   if (!parsed) return undefined;
@@ -136,7 +185,12 @@ function versionProse(file: string, source: SourceFile, problems: Problem[]): Ve
 }
 
 /** Reads `content/reports/{report}/v{n}.md` (or `.mdx`). */
-function loadReports(root: string, problems: Problem[], sources: Map<string, SourceFile>): ReportEntry[] {
+function loadReports(
+  root: string,
+  problems: Problem[],
+  sources: Map<string, SourceFile>,
+  cache: CheckCache | undefined,
+): ReportEntry[] {
   const dir = join(root, "content/reports");
   if (!existsSync(dir)) return [];
   const reports: ReportEntry[] = [];
@@ -171,7 +225,7 @@ function loadReports(root: string, problems: Problem[], sources: Map<string, Sou
       }
       fileOf.set(n, file);
       numbers.push(n);
-      const valid = validate(root, file, reportVersionSchema, problems, sources);
+      const valid = validate(root, file, reportVersionSchema, problems, sources, cache);
       if (!valid) continue;
       if (n > 1 && !valid.data.changes) {
         problems.push({ file, line: 1, field: "changes", message: `required from version 2 on, but missing`, fix: "Say in a sentence what changed from the previous version" });
@@ -212,7 +266,8 @@ function mdxReferenceProblems(portal: Portal, options: { knownKpis: ReadonlySet<
  * Loads, validates and cross-checks a whole content root. Every problem in every
  * file is collected; the portal is returned only when there are none.
  */
-export function loadPortal(root: string): LoadResult {
+export function loadPortal(root: string, options: { cache?: CheckCache } = {}): LoadResult {
+  const { cache } = options;
   const problems: Problem[] = [];
   const sources = new Map<string, SourceFile>();
   problems.push(...boundaryProblems(root));
@@ -224,25 +279,25 @@ export function loadPortal(root: string): LoadResult {
   if (problems.length) return { ok: false, problems };
 
   const site = existsSync(join(root, "content/site.yml"))
-    ? validate(root, "content/site.yml", siteSchema, problems, sources)?.data
+    ? validate(root, "content/site.yml", siteSchema, problems, sources, cache)?.data
     : (problems.push({ file: "content/site.yml", message: "the site settings file is missing", fix: "Create it with title, organisation, description, baseUrl and contact" }), undefined);
 
   const glossary = existsSync(join(root, "content/glossary.yml"))
-    ? validate(root, "content/glossary.yml", glossarySchema, problems, sources)?.data ?? []
+    ? validate(root, "content/glossary.yml", glossarySchema, problems, sources, cache)?.data ?? []
     : [];
 
   const committees: Entry<z.infer<typeof committeeSchema>>[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.committees, problems)) {
-    const v = validate(root, file, committeeSchema, problems, sources);
+    const v = validate(root, file, committeeSchema, problems, sources, cache);
     if (v) committees.push({ slug, file, data: v.data });
   }
 
   const plans: PlanEntry[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.plans, problems)) {
-    const v = validate(root, file, planSchema, problems, sources);
+    const v = validate(root, file, planSchema, problems, sources, cache);
     if (!v) continue;
     const actions = v.data.areas.flatMap((area) => area.actions.map((a) => ({ ...a, key: `${slug}/${a.id}`, plan: slug, area: area.id })));
-    plans.push({ slug, file, data: v.data, html: renderMarkdown(v.source.body ?? ""), areas: v.data.areas, actions });
+    plans.push(withHtml({ slug, file, data: v.data, areas: v.data.areas, actions }, v.source.body));
   }
   if (plans.length === 0 && !problems.some((p) => p.file.startsWith("content/plans"))) {
     problems.push({ file: "content/plans", message: "no plans found: the portal needs at least one plan", fix: "Add content/plans/{plan}.md" });
@@ -250,17 +305,17 @@ export function loadPortal(root: string): LoadResult {
 
   const kpis: Entry<z.infer<typeof kpiSchema>>[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.kpis, problems)) {
-    const v = validate(root, file, kpiSchema, problems, sources);
+    const v = validate(root, file, kpiSchema, problems, sources, cache);
     if (v) kpis.push({ slug, file, data: v.data });
   }
 
   const meetings: MeetingEntry[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.meetings, problems)) {
-    const v = validate(root, file, meetingSchema, problems, sources);
-    if (v) meetings.push({ slug, file, data: v.data, html: renderMarkdown(v.source.body ?? "") });
+    const v = validate(root, file, meetingSchema, problems, sources, cache);
+    if (v) meetings.push(withHtml({ slug, file, data: v.data }, v.source.body));
   }
 
-  const reports = loadReports(root, problems, sources);
+  const reports = loadReports(root, problems, sources, cache);
   if (existsSync(join(root, REDIRECTS_FILE))) {
     for (const p of parseRedirects(readInside(root, REDIRECTS_FILE)).problems)
       problems.push({ file: REDIRECTS_FILE, line: Number(/:(\d+)$/.exec(p.where ?? "")?.[1]) || undefined, message: p.message });

@@ -135,7 +135,7 @@ export function parseYamlFile(file: string, text: string): ParseResult {
   return parseYaml(file, text, 0);
 }
 
-/** Parses a JSON file strictly (JSON.parse), locating fields through a YAML parse of the same text. */
+/** Parses a JSON file strictly (JSON.parse); a field's line is found only when asked (see lazyLocator). */
 export function parseJsonFile(file: string, text: string): ParseResult {
   const bad = unreadable(file, text);
   if (bad) return { ok: false, problems: [bad] };
@@ -164,8 +164,9 @@ export function parseJsonFile(file: string, text: string): ParseResult {
         },
       ],
     };
+  let data: unknown;
   try {
-    JSON.parse(text);
+    data = JSON.parse(text);
   } catch (e) {
     const message = (e as Error).message;
     const pos = /position (\d+)/.exec(message);
@@ -184,16 +185,43 @@ export function parseJsonFile(file: string, text: string): ParseResult {
       ],
     };
   }
-  return parseYaml(file, text, 0);
+  if (scan.duplicate)
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: lineAt(text, scan.duplicate.offset),
+          message: `this is not valid JSON for the portal: "${scan.duplicate.key}" is written twice in the same object, and only the last would be read`,
+          fix: "Keep one of the two",
+        },
+      ],
+    };
+  return { ok: true, source: { file, data, locate: lazyLocator(text) } };
+}
+
+/**
+ * Finds a field's line in JSON text through a YAML parse of the same text (JSON is YAML), made the
+ * first time a problem needs a line: a valid file is parsed once, by JSON.parse.
+ */
+function lazyLocator(text: string): SourceFile["locate"] {
+  let locate: SourceFile["locate"] | undefined;
+  return (path) => {
+    if (!locate) {
+      const counter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+      locate = doc.errors.length ? () => undefined : locator(doc, counter, 0);
+    }
+    return locate(path);
+  };
 }
 
 /** Parses a Markdown file with YAML front matter between `---` lines. */
 export function parseMarkdownFile(file: string, text: string): ParseResult {
   const bad = unreadable(file, text);
   if (bad) return { ok: false, problems: [bad] };
-  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(normalised);
-  if (!match) {
+  const split = splitFrontMatter(text);
+  if (!split) {
     return {
       ok: false,
       problems: [
@@ -206,11 +234,16 @@ export function parseMarkdownFile(file: string, text: string): ParseResult {
       ],
     };
   }
-  const parsed = parseYaml(file, match[1]!, 1);
+  const parsed = parseYaml(file, split.frontMatter, 1);
   if (!parsed.ok) return parsed;
-  const bodyLine = match[0].split("\n").length;
-  return {
-    ok: true,
-    source: { ...parsed.source, body: normalised.slice(match[0].length), bodyLine },
-  };
+  return { ok: true, source: { ...parsed.source, body: split.body, bodyLine: split.bodyLine } };
+}
+
+/** A Markdown file's YAML front matter (between `---` lines) and its body, with the line the body starts on. */
+export function splitFrontMatter(text: string): { frontMatter: string; body: string; bodyLine: number } | undefined {
+  const unmarked = text.replace(/^\uFEFF/, "");
+  const normalised = unmarked.includes("\r") ? unmarked.replace(/\r\n?/g, "\n") : unmarked;
+  const match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(normalised);
+  if (!match) return undefined;
+  return { frontMatter: match[1]!, body: normalised.slice(match[0].length), bodyLine: match[0].split("\n").length };
 }
