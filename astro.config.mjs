@@ -1,5 +1,7 @@
 // @ts-check
+import { createHash } from "node:crypto";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import { parse } from "yaml";
@@ -40,6 +42,17 @@ export default defineConfig({
   ...(address.url ? { site: address.url } : {}),
   // Another content root builds beside its own content, never over this repository's dist/.
   ...(isOwnRoot() ? {} : { outDir: resolve(root, "dist") }),
+  // Astro keeps the content collections' entries between builds (src/lib/content/collections.ts), one
+  // store per content root, so builds of different roots, even at once, never read each other's entries.
+  ...(isOwnRoot()
+    ? {}
+    : {
+        cacheDir: resolve(
+          fileURLToPath(new URL(".", import.meta.url)),
+          "node_modules/.astro/roots",
+          createHash("sha256").update(root).digest("hex").slice(0, 16),
+        ),
+      }),
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   integrations: [portalContent(), mdx(), sitemap(), redirects(), pageCsp(), searchIndex()],

@@ -9,6 +9,7 @@ import {
   planSchema,
   reportVersionSchema,
   siteSchema,
+  type Plan,
 } from "../../schemas/index.ts";
 import { boundaryProblems, readBytesInside, readInside } from "./boundary.ts";
 import { bodyCharacterProblems, decodeUtf8 } from "./characters.ts";
@@ -18,11 +19,35 @@ import { today } from "../today.ts";
 import { slugify } from "../slug.ts";
 import { REDIRECTS_FILE, parseRedirects } from "./redirects.ts";
 import { checkMarkdown, renderMarkdown } from "./markdown.ts";
-import type { Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
+import type { ActionEntry, Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
 import { problemsFromZod, type Problem } from "./problems.ts";
 import { parseJsonFile, parseMarkdownFile, parseYamlFile, type SourceFile } from "./source.ts";
 
-export type LoadResult = { ok: true; portal: Portal; sources: SourceIndex } | { ok: false; problems: Problem[] };
+export type LoadResult = { ok: true; portal: Portal; sources: SourceIndex; files: FileIndex } | { ok: false; problems: Problem[] };
+
+/**
+ * What an earlier load kept of each file, so an unchanged file is not parsed, validated or rendered
+ * again (Astro's content layer keeps it between builds: see src/lib/content/collections.ts). A file
+ * is kept only from a load with no problems, so its own checks (schema, Markdown, characters) passed;
+ * the cross-checks, which depend on other files and on today, run every time.
+ */
+export interface FileCache {
+  /** A digest of a file's text. */
+  digest(text: string): string;
+  /** What was kept of `file` when its text had this digest, if anything. */
+  get(file: string, digest: string): KeptFile | undefined;
+}
+
+/** What a load keeps of one valid file. */
+export interface KeptFile {
+  readonly data: unknown;
+  /** The Markdown body and its rendering (Markdown files only). */
+  readonly body?: string;
+  readonly html?: string;
+}
+
+/** Each loaded file's digest (when loaded with a {@link FileCache}), by path relative to the root. */
+type FileIndex = ReadonlyMap<string, { digest: string; reused: boolean }>;
 
 /** Where each entry's fields are, for cross-checks to point at. */
 type SourceIndex = ReadonlyMap<string, SourceFile>;
@@ -47,7 +72,10 @@ const COLLECTIONS = {
 function parseFile(root: string, file: string): ReturnType<typeof parseYamlFile> {
   const decoded = decodeUtf8(readBytesInside(root, file), file);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
-  const { text } = decoded;
+  return parseText(file, decoded.text);
+}
+
+function parseText(file: string, text: string): ReturnType<typeof parseYamlFile> {
   if (file.endsWith(".md")) return parseMarkdownFile(file, text);
   if (file.endsWith(".json")) return parseJsonFile(file, text.replace(/^\uFEFF/, ""));
   return parseYamlFile(file, text.replace(/^\uFEFF/, ""));
@@ -90,15 +118,62 @@ function listedVersions(root: string): Map<string, Set<number>> {
 }
 
 
+/** One load's state: the problems found, each file's source (for locating) and digest. */
+interface Run {
+  readonly root: string;
+  readonly problems: Problem[];
+  readonly sources: Map<string, SourceFile>;
+  readonly files: Map<string, { digest: string; reused: boolean }>;
+  readonly cache?: FileCache | undefined;
+}
+
+/** A validated file: its data, and its Markdown body and rendering (Markdown files only). */
+interface Valid<T> {
+  readonly data: T;
+  readonly body: string;
+  readonly html: string;
+}
+
+/**
+ * A file kept from an earlier load, located only if a cross-check needs a line: it is parsed then
+ * (once), not before.
+ */
+function keptSource(root: string, file: string, data: unknown): SourceFile {
+  let parsed: SourceFile | undefined;
+  return {
+    file,
+    data,
+    locate(path) {
+      if (!parsed) {
+        const result = parseFile(root, file);
+        if (!result.ok) return undefined; // changed since: the next load reports it
+        parsed = result.source;
+      }
+      return parsed.locate(path);
+    },
+  };
+}
+
 /** Parses and validates one file against a schema; records problems, returns the data or undefined. */
-function validate<S extends z.ZodType>(
-  root: string,
-  file: string,
-  schema: S,
-  problems: Problem[],
-  sources: Map<string, SourceFile>,
-): { data: z.infer<S>; source: SourceFile } | undefined {
-  const parsed = parseFile(root, file);
+function validate<S extends z.ZodType>(run: Run, file: string, schema: S): Valid<z.infer<S>> | undefined {
+  const { root, problems, sources, cache } = run;
+  const decoded = decodeUtf8(readBytesInside(root, file), file);
+  if (!decoded.ok) {
+    problems.push(decoded.problem);
+    return undefined;
+  }
+  const markdown = file.endsWith(".md");
+  if (cache) {
+    const digest = cache.digest(decoded.text);
+    const kept = cache.get(file, digest);
+    run.files.set(file, { digest, reused: kept !== undefined });
+    if (kept) {
+      sources.set(file, keptSource(root, file, kept.data));
+      const body = kept.body ?? "";
+      return { data: kept.data as z.infer<S>, body, html: markdown ? (kept.html ?? renderMarkdown(body)) : "" };
+    }
+  }
+  const parsed = parseText(file, decoded.text);
   if (!parsed.ok) {
     problems.push(...parsed.problems);
     return undefined;
@@ -114,11 +189,18 @@ function validate<S extends z.ZodType>(
     problems.push(...checkMarkdown({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
     problems.push(...bodyCharacterProblems({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
   }
-  return { data: result.data, source };
+  const body = source.body ?? "";
+  return { data: result.data, body, html: markdown ? renderMarkdown(body) : "" };
+}
+
+/** A plan's actions, area by area, each with the key reports and decisions use. */
+export function planActions(slug: string, plan: Plan): ActionEntry[] {
+  return plan.areas.flatMap((area) => area.actions.map((a) => ({ ...a, key: `${slug}/${a.id}`, plan: slug, area: area.id })));
 }
 
 /** Reads `content/reports/{report}/v{n}.md`. */
-function loadReports(root: string, problems: Problem[], sources: Map<string, SourceFile>): ReportEntry[] {
+function loadReports(run: Run): ReportEntry[] {
+  const { root, problems } = run;
   const dir = join(root, "content/reports");
   if (!existsSync(dir)) return [];
   const reports: ReportEntry[] = [];
@@ -146,12 +228,12 @@ function loadReports(root: string, problems: Problem[], sources: Map<string, Sou
       }
       const n = Number(m[1]);
       numbers.push(n);
-      const valid = validate(root, file, reportVersionSchema, problems, sources);
+      const valid = validate(run, file, reportVersionSchema);
       if (!valid) continue;
       if (n > 1 && !valid.data.changes) {
         problems.push({ file, line: 1, field: "changes", message: `required from version 2 on, but missing`, fix: "Say in a sentence what changed from the previous version" });
       }
-      versions.push({ slug: `${slug}/v${n}`, report: slug, n, file, data: valid.data, body: valid.source.body ?? "", html: renderMarkdown(valid.source.body ?? "") });
+      versions.push({ slug: `${slug}/v${n}`, report: slug, n, file, data: valid.data, body: valid.body, html: valid.html });
     }
     numbers.sort((a, b) => a - b);
     if (numbers.length === 0) {
@@ -171,9 +253,11 @@ function loadReports(root: string, problems: Problem[], sources: Map<string, Sou
  * Loads, validates and cross-checks a whole content root. Every problem in every
  * file is collected; the portal is returned only when there are none.
  */
-export function loadPortal(root: string): LoadResult {
+export function loadPortal(root: string, options: { cache?: FileCache } = {}): LoadResult {
   const problems: Problem[] = [];
   const sources = new Map<string, SourceFile>();
+  const files = new Map<string, { digest: string; reused: boolean }>();
+  const run: Run = { root, problems, sources, files, cache: options.cache };
   problems.push(...boundaryProblems(root));
   if (problems.length) return { ok: false, problems };
 
@@ -183,25 +267,24 @@ export function loadPortal(root: string): LoadResult {
   if (problems.length) return { ok: false, problems };
 
   const site = existsSync(join(root, "content/site.yml"))
-    ? validate(root, "content/site.yml", siteSchema, problems, sources)?.data
+    ? validate(run, "content/site.yml", siteSchema)?.data
     : (problems.push({ file: "content/site.yml", message: "the site settings file is missing", fix: "Create it with title, organisation, description, baseUrl and contact" }), undefined);
 
   const glossary = existsSync(join(root, "content/glossary.yml"))
-    ? validate(root, "content/glossary.yml", glossarySchema, problems, sources)?.data ?? []
+    ? validate(run, "content/glossary.yml", glossarySchema)?.data ?? []
     : [];
 
   const committees: Entry<z.infer<typeof committeeSchema>>[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.committees, problems)) {
-    const v = validate(root, file, committeeSchema, problems, sources);
+    const v = validate(run, file, committeeSchema);
     if (v) committees.push({ slug, file, data: v.data });
   }
 
   const plans: PlanEntry[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.plans, problems)) {
-    const v = validate(root, file, planSchema, problems, sources);
+    const v = validate(run, file, planSchema);
     if (!v) continue;
-    const actions = v.data.areas.flatMap((area) => area.actions.map((a) => ({ ...a, key: `${slug}/${a.id}`, plan: slug, area: area.id })));
-    plans.push({ slug, file, data: v.data, html: renderMarkdown(v.source.body ?? ""), areas: v.data.areas, actions });
+    plans.push({ slug, file, data: v.data, html: v.html, areas: v.data.areas, actions: planActions(slug, v.data) });
   }
   if (plans.length === 0 && !problems.some((p) => p.file.startsWith("content/plans"))) {
     problems.push({ file: "content/plans", message: "no plans found: the portal needs at least one plan", fix: "Add content/plans/{plan}.md" });
@@ -209,17 +292,17 @@ export function loadPortal(root: string): LoadResult {
 
   const kpis: Entry<z.infer<typeof kpiSchema>>[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.kpis, problems)) {
-    const v = validate(root, file, kpiSchema, problems, sources);
+    const v = validate(run, file, kpiSchema);
     if (v) kpis.push({ slug, file, data: v.data });
   }
 
   const meetings: MeetingEntry[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.meetings, problems)) {
-    const v = validate(root, file, meetingSchema, problems, sources);
-    if (v) meetings.push({ slug, file, data: v.data, html: renderMarkdown(v.source.body ?? "") });
+    const v = validate(run, file, meetingSchema);
+    if (v) meetings.push({ slug, file, data: v.data, html: v.html });
   }
 
-  const reports = loadReports(root, problems, sources);
+  const reports = loadReports(run);
   if (existsSync(join(root, REDIRECTS_FILE))) {
     for (const p of parseRedirects(readInside(root, REDIRECTS_FILE)).problems)
       problems.push({ file: REDIRECTS_FILE, line: Number(/:(\d+)$/.exec(p.where ?? "")?.[1]) || undefined, message: p.message });
@@ -242,5 +325,5 @@ export function loadPortal(root: string): LoadResult {
     ...checkPlausibility(portal, sources, { today: today() }),
   );
   if (problems.length || !site) return { ok: false, problems };
-  return { ok: true, portal, sources };
+  return { ok: true, portal, sources, files };
 }
