@@ -140,6 +140,7 @@ function loadAll(contexts: ReadonlyMap<CollectionName, LoaderContext>, { again =
       return entry?.digest === digest ? keptOf(at.collection, entry) : undefined;
     },
   };
+  const started = performance.now();
   const result = loadPortal(root, { cache });
   if (!result.ok) {
     const problems = formatProblems(result.problems);
@@ -154,7 +155,9 @@ function loadAll(contexts: ReadonlyMap<CollectionName, LoaderContext>, { again =
   }
   sharePortal(root, result.portal);
   const reused = [...result.files.values()].filter((f) => f.reused).length;
-  first.logger.info(`${result.files.size} content files: ${reused} unchanged since the last load (not parsed again), ${result.files.size - reused} read`);
+  first.logger.info(
+    `${result.files.size} content files, ${reused} unchanged since the last load (not parsed again): loaded and checked in ${Math.round(performance.now() - started)} ms`,
+  );
   const siteRoot = fileURLToPath(first.config.root);
   const entries = entriesOf(
     result.portal,

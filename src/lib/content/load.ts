@@ -46,8 +46,15 @@ export interface KeptFile {
   readonly html?: string;
 }
 
-/** Each loaded file's digest (when loaded with a {@link FileCache}), by path relative to the root. */
-type FileIndex = ReadonlyMap<string, { digest: string; reused: boolean }>;
+/** Each valid file's digest and what to keep of it (when loaded with a {@link FileCache}), by path relative to the root. */
+type FileIndex = ReadonlyMap<string, LoadedFile>;
+
+interface LoadedFile {
+  readonly digest: string;
+  /** Whether it was kept from an earlier load rather than read. */
+  readonly reused: boolean;
+  readonly kept: KeptFile;
+}
 
 /** Where each entry's fields are, for cross-checks to point at. */
 type SourceIndex = ReadonlyMap<string, SourceFile>;
@@ -123,7 +130,7 @@ interface Run {
   readonly root: string;
   readonly problems: Problem[];
   readonly sources: Map<string, SourceFile>;
-  readonly files: Map<string, { digest: string; reused: boolean }>;
+  readonly files: Map<string, LoadedFile>;
   readonly cache?: FileCache | undefined;
 }
 
@@ -163,14 +170,15 @@ function validate<S extends z.ZodType>(run: Run, file: string, schema: S): Valid
     return undefined;
   }
   const markdown = file.endsWith(".md");
-  if (cache) {
-    const digest = cache.digest(decoded.text);
+  const digest = cache?.digest(decoded.text);
+  if (cache && digest !== undefined) {
     const kept = cache.get(file, digest);
-    run.files.set(file, { digest, reused: kept !== undefined });
     if (kept) {
       sources.set(file, keptSource(root, file, kept.data));
       const body = kept.body ?? "";
-      return { data: kept.data as z.infer<S>, body, html: markdown ? (kept.html ?? renderMarkdown(body)) : "" };
+      const valid = { data: kept.data as z.infer<S>, body, html: markdown ? (kept.html ?? renderMarkdown(body)) : "" };
+      run.files.set(file, { digest, reused: true, kept: valid });
+      return valid;
     }
   }
   const parsed = parseText(file, decoded.text);
@@ -190,7 +198,9 @@ function validate<S extends z.ZodType>(run: Run, file: string, schema: S): Valid
     problems.push(...bodyCharacterProblems({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
   }
   const body = source.body ?? "";
-  return { data: result.data, body, html: markdown ? renderMarkdown(body) : "" };
+  const valid = { data: result.data, body, html: markdown ? renderMarkdown(body) : "" };
+  if (digest !== undefined) run.files.set(file, { digest, reused: false, kept: valid });
+  return valid;
 }
 
 /** A plan's actions, area by area, each with the key reports and decisions use. */
@@ -256,7 +266,7 @@ function loadReports(run: Run): ReportEntry[] {
 export function loadPortal(root: string, options: { cache?: FileCache } = {}): LoadResult {
   const problems: Problem[] = [];
   const sources = new Map<string, SourceFile>();
-  const files = new Map<string, { digest: string; reused: boolean }>();
+  const files = new Map<string, LoadedFile>();
   const run: Run = { root, problems, sources, files, cache: options.cache };
   problems.push(...boundaryProblems(root));
   if (problems.length) return { ok: false, problems };
