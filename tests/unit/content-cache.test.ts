@@ -79,3 +79,16 @@ describe("a load that keeps unchanged files", () => {
     );
   });
 });
+
+describe("text Astro's content store would treat as an image to import", () => {
+  it("is refused, located", () => {
+    withFixture(
+      (root) => replaceIn(root, COMMITTEE, /^name: .*$/m, 'name: "__ASTRO_IMAGE_../../../etc/passwd"'),
+      (root) => {
+        expect(formatted(loadPortal(root))).toEqual([
+          `${COMMITTEE}:1 — name: text may not start with __ASTRO_IMAGE_: the site builder would read it as an image file to include. Reword it so it starts otherwise`,
+        ]);
+      },
+    );
+  });
+});

@@ -20,7 +20,7 @@ import { slugify } from "../slug.ts";
 import { REDIRECTS_FILE, parseRedirects } from "./redirects.ts";
 import { checkMarkdown, renderMarkdown } from "./markdown.ts";
 import type { ActionEntry, Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
-import { problemsFromZod, type Problem } from "./problems.ts";
+import { formatPath, problemsFromZod, type Problem } from "./problems.ts";
 import { parseJsonFile, parseMarkdownFile, parseYamlFile, type SourceFile } from "./source.ts";
 
 export type LoadResult = { ok: true; portal: Portal; sources: SourceIndex; files: FileIndex } | { ok: false; problems: Problem[] };
@@ -161,6 +161,32 @@ function keptSource(root: string, file: string, data: unknown): SourceFile {
   };
 }
 
+/** Astro's content store reads a string starting with this as an image file to import at build. */
+const ASTRO_IMAGE_PREFIX = "__ASTRO_IMAGE_";
+
+/**
+ * Text Astro's content store would take for an image to import from disk (src/lib/content/collections.ts
+ * stores every file's data there): refused, so officer text never makes the build read a file.
+ */
+function reservedTextProblems(file: string, data: unknown, locate: SourceFile["locate"]): Problem[] {
+  const problems: Problem[] = [];
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    if (typeof value === "string") {
+      if (value.startsWith(ASTRO_IMAGE_PREFIX))
+        problems.push({
+          file,
+          line: locate(path),
+          field: formatPath(path),
+          message: `text may not start with ${ASTRO_IMAGE_PREFIX}: the site builder would read it as an image file to include`,
+          fix: "Reword it so it starts otherwise",
+        });
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+  };
+  visit(data, []);
+  return problems;
+}
+
 /** Parses and validates one file against a schema; records problems, returns the data or undefined. */
 function validate<S extends z.ZodType>(run: Run, file: string, schema: S): Valid<z.infer<S>> | undefined {
   const { root, problems, sources, cache } = run;
@@ -193,6 +219,7 @@ function validate<S extends z.ZodType>(run: Run, file: string, schema: S): Valid
     problems.push(...problemsFromZod({ file, issues: result.error.issues, data: source.data, locate: source.locate }));
     return undefined;
   }
+  problems.push(...reservedTextProblems(file, result.data, source.locate));
   if (source.body !== undefined) {
     problems.push(...checkMarkdown({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
     problems.push(...bodyCharacterProblems({ file, body: source.body, firstLine: source.bodyLine ?? 1 }));
