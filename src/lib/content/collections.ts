@@ -38,11 +38,18 @@ function entryOfFile(file: string): { collection: CollectionName; id: string } |
   return version ? { collection: "reportVersions", id: version[1]! } : undefined;
 }
 
+/**
+ * Part of every digest: change it when what an entry keeps changes, so entries kept by an older
+ * loader are read again rather than trusted.
+ */
+const STORE_FORMAT = "2";
+
 /** What was kept of a file, from its entry. */
 function keptOf(collection: CollectionName, entry: ReturnType<DataStore["get"]>): KeptFile | undefined {
   if (!entry) return undefined;
   if (collection === "glossary") return { data: entry.data["terms"] };
-  return { data: entry.data, body: entry.body ?? "", ...(entry.rendered ? { html: entry.rendered.html } : {}) };
+  // The body is taken from the file again (cheap); the rendering, where kept, is used as it is.
+  return { data: entry.data, ...(entry.rendered ? { html: entry.rendered.html } : {}) };
 }
 
 /** An entry as the content layer stores it. */
@@ -51,18 +58,16 @@ interface StoredEntry {
   data: Record<string, unknown>;
   digest: string;
   filePath?: string;
-  body?: string;
   rendered?: { html: string };
 }
 
 /** The entries of each collection, from a loaded portal. */
 function entriesOf(portal: Portal, digestOf: (file: string) => string, filePath: (file: string) => string): Record<CollectionName, StoredEntry[]> {
-  const fileEntry = (id: string, file: string, data: object, html?: string, body?: string): StoredEntry => ({
+  const fileEntry = (id: string, file: string, data: object, html?: string): StoredEntry => ({
     id,
     data: data as Record<string, unknown>,
     digest: digestOf(file),
     filePath: filePath(file),
-    ...(body ? { body } : {}),
     ...(html !== undefined ? { rendered: { html } } : {}),
   });
   return {
@@ -89,7 +94,10 @@ function entriesOf(portal: Portal, digestOf: (file: string) => string, filePath:
         filePath: filePath(m.file),
       })),
     ),
-    reportVersions: portal.reports.flatMap((r) => r.versions.map((v) => fileEntry(v.slug, v.file, v.data, v.html, v.body))),
+    // Versions are most of the content by size, and Astro bundles the whole store into the build, so
+    // their bodies are not kept: an unchanged version's body is taken from its file and rendered again
+    // (a few per cent of the cost of loading it); its front matter is still not parsed or validated.
+    reportVersions: portal.reports.flatMap((r) => r.versions.map((v) => fileEntry(v.slug, v.file, v.data))),
   };
 }
 
@@ -132,7 +140,7 @@ function loadAll(contexts: ReadonlyMap<CollectionName, LoaderContext>, { again =
   if (preview) shareReloader(() => loadAll(contexts, { again: true }));
   const root = contentRoot();
   const cache: FileCache = {
-    digest: (text) => first.generateDigest(text),
+    digest: (text) => `${STORE_FORMAT}:${first.generateDigest(text)}`,
     get(file, digest) {
       const at = entryOfFile(file);
       if (!at) return undefined;

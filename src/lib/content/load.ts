@@ -21,7 +21,7 @@ import { REDIRECTS_FILE, parseRedirects } from "./redirects.ts";
 import { checkMarkdown, renderMarkdown } from "./markdown.ts";
 import type { ActionEntry, Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
 import { formatPath, problemsFromZod, type Problem } from "./problems.ts";
-import { parseJsonFile, parseMarkdownFile, parseYamlFile, type SourceFile } from "./source.ts";
+import { markdownBody, parseJsonFile, parseMarkdownFile, parseYamlFile, type SourceFile } from "./source.ts";
 
 export type LoadResult = { ok: true; portal: Portal; sources: SourceIndex; files: FileIndex } | { ok: false; problems: Problem[] };
 
@@ -41,7 +41,7 @@ export interface FileCache {
 /** What a load keeps of one valid file. */
 export interface KeptFile {
   readonly data: unknown;
-  /** The Markdown body and its rendering (Markdown files only). */
+  /** The Markdown body and its rendering (Markdown files only; without them, the body is taken from the file and rendered). */
   readonly body?: string;
   readonly html?: string;
 }
@@ -201,7 +201,7 @@ function validate<S extends z.ZodType>(run: Run, file: string, schema: S): Valid
     const kept = cache.get(file, digest);
     if (kept) {
       sources.set(file, keptSource(root, file, kept.data));
-      const body = kept.body ?? "";
+      const body = markdown ? (kept.body ?? markdownBody(decoded.text)) : "";
       const valid = { data: kept.data as z.infer<S>, body, html: markdown ? (kept.html ?? renderMarkdown(body)) : "" };
       run.files.set(file, { digest, reused: true, kept: valid });
       return valid;

@@ -188,11 +188,21 @@ export function parseJsonFile(file: string, text: string): ParseResult {
 }
 
 /** Parses a Markdown file with YAML front matter between `---` lines. */
+const FRONT_MATTER = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/;
+
+const normalise = (text: string): string => text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+
+/** The Markdown body of a file already known to be valid, without parsing its front matter. */
+export function markdownBody(text: string): string {
+  const normalised = normalise(text);
+  return normalised.slice(FRONT_MATTER.exec(normalised)?.[0].length ?? 0);
+}
+
 export function parseMarkdownFile(file: string, text: string): ParseResult {
   const bad = unreadable(file, text);
   if (bad) return { ok: false, problems: [bad] };
-  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(normalised);
+  const normalised = normalise(text);
+  const match = FRONT_MATTER.exec(normalised);
   if (!match) {
     return {
       ok: false,
