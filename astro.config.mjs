@@ -1,5 +1,4 @@
 // @ts-check
-import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import mdx from "@astrojs/mdx";
@@ -12,7 +11,7 @@ import { searchIndex } from "./src/integrations/search.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
 import { redirects } from "./src/integrations/redirects.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES } from "./src/lib/security-policy.ts";
-import { contentRoot, isOwnRoot } from "./src/lib/content-root.ts";
+import { contentRoot, contentStoreDir, isOwnRoot } from "./src/lib/content-root.ts";
 import { publicAddress } from "./src/lib/site-url.ts";
 
 // No network at build: Astro's usage telemetry (which would also report build errors, with officers'
@@ -42,17 +41,8 @@ export default defineConfig({
   ...(address.url ? { site: address.url } : {}),
   // Another content root builds beside its own content, never over this repository's dist/.
   ...(isOwnRoot() ? {} : { outDir: resolve(root, "dist") }),
-  // Astro keeps the content collections' entries between builds (src/lib/content/collections.ts), one
-  // store per content root, so builds of different roots, even at once, never read each other's entries.
-  ...(isOwnRoot()
-    ? {}
-    : {
-        cacheDir: resolve(
-          fileURLToPath(new URL(".", import.meta.url)),
-          "node_modules/.astro/roots",
-          createHash("sha256").update(root).digest("hex").slice(0, 16),
-        ),
-      }),
+  // The content collections' entries, kept between builds: one folder per content root.
+  cacheDir: contentStoreDir(fileURLToPath(new URL(".", import.meta.url)), root),
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   integrations: [portalContent(), mdx(), sitemap(), redirects(), pageCsp(), searchIndex()],

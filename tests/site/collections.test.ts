@@ -6,10 +6,11 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { contentStoreDir } from "../../src/lib/content-root.ts";
 import { builtSite, root } from "./built-site.ts";
 
-/** The build's content store (Astro's cacheDir for this repository's own content). */
-const STORE = join(root, "node_modules/.astro/data-store.json");
+/** The build's content store, for this repository's own content. */
+const STORE = join(contentStoreDir(root, root.replace(/\/$/, "")), "data-store.json");
 
 type Entry = { id: string; data: Record<string, unknown>; digest?: string };
 
