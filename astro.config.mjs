@@ -1,5 +1,6 @@
 // @ts-check
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { parse } from "yaml";
 import { readInside } from "./src/lib/content/boundary.ts";
@@ -9,7 +10,7 @@ import { searchIndex } from "./src/integrations/search.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
 import { redirects } from "./src/integrations/redirects.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES } from "./src/lib/security-policy.ts";
-import { contentRoot, isOwnRoot } from "./src/lib/content-root.ts";
+import { contentRoot, contentStoreDir, isOwnRoot } from "./src/lib/content-root.ts";
 import { publicAddress } from "./src/lib/site-url.ts";
 
 // No network at build: Astro's usage telemetry (which would also report build errors, with officers'
@@ -39,6 +40,8 @@ export default defineConfig({
   ...(address.url ? { site: address.url } : {}),
   // Another content root builds beside its own content, never over this repository's dist/.
   ...(isOwnRoot() ? {} : { outDir: resolve(root, "dist") }),
+  // The content collections' entries, kept between builds: one folder per content root.
+  cacheDir: contentStoreDir(fileURLToPath(new URL(".", import.meta.url)), root),
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   integrations: [portalContent(), sitemap(), redirects(), pageCsp(), searchIndex()],

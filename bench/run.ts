@@ -13,7 +13,7 @@ import { availableParallelism, cpus, release, tmpdir, totalmem, type } from "nod
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generateRoot } from "./content/main.ts";
-import { contentRoot, exitOnContentRootError } from "../src/lib/content-root.ts";
+import { contentRoot, contentStoreDir, exitOnContentRootError } from "../src/lib/content-root.ts";
 import { TODAY } from "./content/generate.ts";
 import { expectedPages, LARGEST, PRESETS } from "./content/presets.ts";
 import { writeBaseline } from "./baseline/generate.ts";
@@ -254,6 +254,9 @@ async function runTarget(name: string, scale: number | undefined): Promise<Targe
   const buildEnv = values["cpu-prof"]
     ? { ...env, NODE_OPTIONS: `${env["NODE_OPTIONS"] ?? ""} --cpu-prof --cpu-prof-dir=${profiles}`.trim() }
     : env;
+  // A cold build, comparable with earlier runs: Astro would otherwise keep the content collections'
+  // entries from the last run of this scale and skip reading unchanged files (src/lib/content/collections.ts).
+  rmSync(contentStoreDir(PROJECT, root), { recursive: true, force: true });
   const b = await build({ name: slug, cwd: PROJECT, env: buildEnv, outDir });
   if (values["cpu-prof"]) printProfiles(profiles);
   console.log(

@@ -298,7 +298,7 @@ export function renderReport(r: BenchResult): string {
           ];
         }),
       ) +
-      "\n\n`check` is `npm run check` (validation only). `setup` runs to Astro's bundling (it includes the portal's content validation in `astro:config:setup`); `render` is page generation; `after render` runs the `astro:build:done` hooks (redirects, then Pagefind) to \"Indexed N pages\". Peak RSS (tree) sums the build and its Pagefind process, sampled every 100 ms; the peak by process is each one's own sampled peak (the kernel's figure for the largest, from `/usr/bin/time -v`, is in latest.json). The bare-Astro yardstick builds as many plain Markdown pages as our build reports, and is indexed by Pagefind the same way.",
+      "\n\n`check` is `npm run check` (validation only). `setup` runs to Astro's bundling (it includes the portal's content load and validation in Astro's content sync); `render` is page generation; `after render` runs the `astro:build:done` hooks (redirects, then Pagefind) to \"Indexed N pages\". Peak RSS (tree) sums the build and its Pagefind process, sampled every 100 ms; the peak by process is each one's own sampled peak (the kernel's figure for the largest, from `/usr/bin/time -v`, is in latest.json). The bare-Astro yardstick builds as many plain Markdown pages as our build reports, and is indexed by Pagefind the same way.",
   );
   for (const t of r.targets.filter((x) => x.pages.length)) {
     parts.push(

@@ -1,9 +1,7 @@
 import type { AstroIntegration } from "astro";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { loadPortal } from "../lib/content/load.ts";
-import { formatProblems } from "../lib/content/problems.ts";
-import { contentRoot, forgetPortal, sharePortal } from "../lib/portal.ts";
+import { contentRoot, reloadContent, sharedProblems } from "../lib/portal.ts";
 import { DRAFTS_ENV } from "../lib/queries.ts";
 import { resolveToday } from "../lib/today.ts";
 
@@ -11,17 +9,17 @@ import { resolveToday } from "../lib/today.ts";
 const CONTENT_DIRS = ["content", "data"] as const;
 
 /**
- * Validates all content before Astro renders a page, so a build with bad content
- * stops at once with every problem listed and nothing written to `dist/`.
+ * Sets up the build around the content collections (src/content.config.ts), whose loader validates
+ * all content before Astro renders a page, so a build with bad content stops with every problem
+ * listed and nothing written to `dist/`.
  *
  * In the preview (`npm run dev`) it watches the content root itself, wherever `PORTAL_DIR` puts
- * it (Vite watches only this repository): an edit re-validates the content and reloads the
- * browser, and a page requested while the content has problems shows them, located. Says once which
- * day the build takes as today (see src/lib/today.ts), and stops if PORTAL_TODAY is not a date.
+ * it (Vite watches only this repository): an edit refreshes the collections (only changed files are
+ * read again) and reloads the browser, and a page requested while the content has problems shows
+ * them, located. Says once which day the build takes as today (see src/lib/today.ts), and stops if
+ * PORTAL_TODAY is not a date.
  */
 export function portalContent(): AstroIntegration {
-  /** In the preview, the located problems while the content has any. */
-  let problems: string | undefined;
   return {
     name: "portal-content",
     hooks: {
@@ -30,17 +28,7 @@ export function portalContent(): AstroIntegration {
         const today = resolveToday();
         // Only in the build log: tools that load the Astro config (vitest, knip, astro check) need not say it.
         if (command === "build") logger.info(`Today is ${today.date}, from ${today.source}.`);
-        const root = contentRoot();
-        const result = loadPortal(root);
-        if (!result.ok) {
-          const error = new Error(`The content has problems:\n\n${formatProblems(result.problems)}\n`);
-          error.stack = ""; // the located problems are the whole story: no stack trace
-          if (command === "build") throw error;
-          console.error(error.message);
-          problems = formatProblems(result.problems);
-          return;
-        }
-        sharePortal(root, result.portal);
+        contentRoot(); // a PORTAL_DIR that cannot be used stops every command here, before Astro starts
       },
       "astro:server:setup": ({ server, logger }) => {
         const root = contentRoot();
@@ -49,15 +37,12 @@ export function portalContent(): AstroIntegration {
         let loadedStamp = contentStamp(watched);
         const reload = (changed: string): void => {
           loadedStamp = contentStamp(watched);
-          forgetPortal();
-          const result = loadPortal(root);
-          problems = result.ok ? undefined : formatProblems(result.problems);
-          if (result.ok) {
-            sharePortal(root, result.portal);
-            logger.info(`${changed} changed; the content is valid.`);
-          } else {
-            logger.error(`${changed} changed. The content has problems:\n\n${problems}`);
-          }
+          // The collections' loader reads again only the files that changed (src/lib/content/collections.ts);
+          // Astro reloads the pages once it has saved the entries that did.
+          reloadContent();
+          const problems = sharedProblems();
+          if (problems === undefined) logger.info(`${changed} changed; the content is valid.`);
+          else logger.error(`${changed} changed. The content has problems:\n\n${problems}`);
           // Astro caches each page's getStaticPaths() (whose props hold content) until told the content changed.
           for (const [name, environment] of Object.entries(server.environments))
             if (name !== "client") environment.hot.send("astro:content-changed", {});
@@ -68,6 +53,7 @@ export function portalContent(): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           if (!isPageRequest(req.url ?? "/")) return next();
           if (contentStamp(watched) !== loadedStamp) reload("A file under the content root");
+          const problems = sharedProblems();
           if (problems === undefined) return next();
           res.statusCode = 500;
           res.setHeader("Content-Type", "text/html; charset=utf-8");

@@ -4,7 +4,8 @@
  * so a council with only a content folder can run all of them.
  */
 import { existsSync, statSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { isAbsolute, join, resolve } from "node:path";
 
 const PORTAL_DIR_ENV = "PORTAL_DIR";
 
@@ -60,4 +61,13 @@ export function exitOnContentRootError<T>(body: () => T): T {
     console.error(`Error: ${e.message}`);
     process.exit(2);
   }
+}
+
+/**
+ * Where Astro keeps the content collections' entries between builds of `root` (its `cacheDir`): one
+ * folder per content root under `project`'s node_modules/.astro/, so builds of different roots, even
+ * at once, never read each other's entries (src/lib/content/collections.ts).
+ */
+export function contentStoreDir(project: string, root: string): string {
+  return join(project, "node_modules/.astro/roots", createHash("sha256").update(root).digest("hex").slice(0, 16));
 }

@@ -6,29 +6,52 @@ import { contentRoot } from "./content-root.ts";
 export { contentRoot };
 
 /**
- * Where the content integration leaves the portal it validated. Pages render in the same
- * process but from a separately bundled copy of this module, so a module variable alone
- * would make every build load and validate the content twice.
+ * Where the content collections' loader (src/lib/content/collections.ts) leaves the portal it
+ * validated, or, in the preview, the problems it found. Pages render in the same process but from
+ * a separately bundled copy of this module, so a module variable alone would make every build load
+ * and validate the content twice.
  */
 const SHARED = Symbol.for("send-portal.loaded");
-type Shared = { root: string; portal: Portal };
+type Shared =
+  { root: string; portal: Portal; problems?: undefined } | { root: string; portal?: undefined; problems: string };
 const shared = globalThis as { [SHARED]?: Shared };
 
-/** Records the validated portal for `getPortal()` (called by the content integration). */
+/** Records the validated portal for `getPortal()` (called by the content loader). */
 export function sharePortal(root: string, portal: Portal): void {
   shared[SHARED] = { root, portal };
 }
 
-/** Drops the shared portal, so the next `getPortal()` loads the content again (the preview, after an edit). */
-export function forgetPortal(): void {
-  delete shared[SHARED];
+/** Records, in the preview, that the content has these problems (formatted, located). */
+export function shareProblems(root: string, problems: string): void {
+  shared[SHARED] = { root, problems };
+}
+
+/** The located problems the last load of the content found, if it found any. */
+export function sharedProblems(): string | undefined {
+  return shared[SHARED]?.problems;
+}
+
+const RELOAD = Symbol.for("send-portal.reload");
+const reloader = globalThis as { [RELOAD]?: () => void };
+
+/** Records how to load the content again into the collections (called by the content loader, in the preview). */
+export function shareReloader(reload: () => void): void {
+  reloader[RELOAD] = reload;
+}
+
+/**
+ * Loads the content again into the collections, reading only the files that changed, and records
+ * the portal or its problems (the preview, after an edit). Nothing happens before the first load.
+ */
+export function reloadContent(): void {
+  reloader[RELOAD]?.();
 }
 
 /** The validated portal, loaded once per build. Throws with every problem, located. */
 export function getPortal(): Portal {
   const root = contentRoot();
   const known = shared[SHARED];
-  if (known?.root === root) return known.portal;
+  if (known?.root === root && known.portal) return known.portal;
   const result = loadPortal(root);
   if (!result.ok) throw new Error(`The content has problems:\n${formatProblems(result.problems)}`);
   sharePortal(root, result.portal);

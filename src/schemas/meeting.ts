@@ -97,3 +97,6 @@ export type Committee = z.infer<typeof committeeSchema>;
 export type Meeting = z.infer<typeof meetingSchema>;
 export type Decision = z.infer<typeof decision>;
 export type FollowUp = z.infer<typeof followUp>;
+
+/** One decision, as the `decisions` content collection holds it (src/content.config.ts). */
+export const decisionSchema = decision;

@@ -67,3 +67,6 @@ export const planSchema = z.strictObject({
 export type Plan = z.infer<typeof planSchema>;
 export type Area = z.infer<typeof area>;
 export type Action = z.infer<typeof action>;
+
+/** One action, as the `actions` content collection holds it (src/content.config.ts). */
+export const actionSchema = action;

@@ -14,6 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function check(root: string, code = "code-1"): { problems: string[]; reused: number } {
   const cache = CheckCache.open(root, { dir, code });
   const result = loadPortal(root, { cache });
+  cache.keep(result.files);
   cache.prune();
   return { problems: result.ok ? [] : sortProblems(result.problems).map(formatProblem), reused: cache.reused };
 }

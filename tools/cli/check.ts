@@ -12,7 +12,8 @@ import { CheckCache } from "../../src/lib/content/check-cache.ts";
 const root = exitOnContentRootError(() => contentRoot());
 const started = performance.now();
 const cache = process.argv.includes("--no-cache") ? undefined : CheckCache.open(root);
-const result = loadPortal(root, cache ? { cache } : {});
+const result = loadPortal(root, { cache });
+cache?.keep(result.files);
 cache?.prune();
 const ms = Math.round(performance.now() - started);
 

@@ -14,6 +14,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { FileCache, KeptFile, LoadResult } from "./load.ts";
 
 const REPO = resolve(import.meta.dirname, "../../..");
 /** The packages whose behaviour decides what a file's check finds. */
@@ -44,11 +45,12 @@ export function checkingCodeDigest(repo = REPO): string {
   return hash.digest("hex");
 }
 
-/** The name of a file's entry: its path under the content root and its exact bytes. */
-const entryName = (file: string, bytes: Uint8Array): string =>
-  `${createHash("sha256").update(file).update("\0").update(bytes).digest("hex").slice(0, 40)}.json`;
+/** The name of a file's entry: its path under the content root and the digest of its text. */
+const entryName = (file: string, digest: string): string =>
+  `${createHash("sha256").update(file).update("\0").update(digest).digest("hex").slice(0, 40)}.json`;
 
-export class CheckCache {
+/** `npm run check`'s {@link FileCache}: a file per valid content file, kept between checks. */
+export class CheckCache implements FileCache {
   private readonly dir: string;
   private readonly used = new Set<string>();
   private hits = 0;
@@ -73,9 +75,13 @@ export class CheckCache {
     return new CheckCache(join(base, code, createHash("sha256").update(resolve(root)).digest("hex").slice(0, 16)));
   }
 
-  /** The validated data an earlier check found in this file with exactly these bytes, if it passed. */
-  lookup(file: string, bytes: Uint8Array): { readonly data: unknown } | undefined {
-    const name = entryName(file, bytes);
+  digest(text: string): string {
+    return createHash("sha256").update(text).digest("hex");
+  }
+
+  /** The validated data an earlier check found in this file with exactly this text, if it passed. */
+  get(file: string, digest: string): KeptFile | undefined {
+    const name = entryName(file, digest);
     let text: string;
     try {
       text = readFileSync(join(this.dir, name), "utf8");
@@ -92,9 +98,14 @@ export class CheckCache {
     }
   }
 
+  /** Remembers every file a load found valid by its own checks, even when others have problems. */
+  keep(files: LoadResult["files"]): void {
+    for (const [file, loaded] of files) if (!loaded.reused) this.store(file, loaded.digest, loaded.kept.data);
+  }
+
   /** Remembers a file that passed its own checks. */
-  store(file: string, bytes: Uint8Array, data: unknown): void {
-    const name = entryName(file, bytes);
+  private store(file: string, digest: string, data: unknown): void {
+    const name = entryName(file, digest);
     this.used.add(name);
     try {
       mkdirSync(this.dir, { recursive: true });

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type * as z from "zod";
 import {
+  type Plan,
   committeeSchema,
   glossarySchema,
   kpiSchema,
@@ -19,12 +20,43 @@ import { slugify } from "../slug.ts";
 import { REDIRECTS_FILE, parseRedirects } from "./redirects.ts";
 import { checkMarkdown, renderMarkdown } from "./markdown.ts";
 import { checkMdxReferences, parseMdxBody } from "./mdx.ts";
-import type { Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
-import { problemsFromZod, type Problem } from "./problems.ts";
+import type { ActionEntry, Entry, MeetingEntry, PlanEntry, Portal, ReportEntry, VersionEntry } from "./model.ts";
+import { formatPath, problemsFromZod, type Problem } from "./problems.ts";
 import { parseJsonFile, parseMarkdownFile, parseYamlFile, splitFrontMatter, type SourceFile } from "./source.ts";
-import type { CheckCache } from "./check-cache.ts";
 
-export type LoadResult = { ok: true; portal: Portal; sources: SourceIndex } | { ok: false; problems: Problem[] };
+export type LoadResult =
+  | { ok: true; portal: Portal; sources: SourceIndex; files: FileIndex }
+  | { ok: false; problems: Problem[]; files: FileIndex };
+
+/**
+ * What an earlier load kept of each file, so an unchanged file is not parsed or validated again: Astro's
+ * content layer keeps it between builds (src/lib/content/collections.ts), and `npm run check` between
+ * checks (src/lib/content/check-cache.ts). Only files that passed their own checks (schema, Markdown,
+ * characters) are kept; the cross-checks, which depend on other files and on today, run every time.
+ */
+export interface FileCache {
+  /** A digest of a file's text. */
+  digest(text: string): string;
+  /** What was kept of `file` when its text had this digest, if anything. */
+  get(file: string, digest: string): KeptFile | undefined;
+}
+
+/** What a load keeps of one valid file: its validated data, and its body's rendering where one was kept. */
+export interface KeptFile {
+  readonly data: unknown;
+  readonly html?: string | undefined;
+}
+
+/** Each file that passed its own checks, with its digest (when loaded with a {@link FileCache}), by path under the root. */
+type FileIndex = ReadonlyMap<string, LoadedFile>;
+
+interface LoadedFile {
+  readonly digest: string;
+  /** Whether it was kept from an earlier load rather than validated now. */
+  readonly reused: boolean;
+  readonly kept: KeptFile;
+}
+
 
 /** Where each entry's fields are, for cross-checks to point at. */
 type SourceIndex = ReadonlyMap<string, SourceFile>;
@@ -48,10 +80,7 @@ const COLLECTIONS = {
   kpis: { dir: "data/kpis", ext: ".json", noun: "KPI" },
 } as const satisfies Record<string, Collection>;
 
-function parseFile(file: string, bytes: Buffer): ReturnType<typeof parseYamlFile> {
-  const decoded = decodeUtf8(bytes, file);
-  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
-  const { text } = decoded;
+function parseText(file: string, text: string): ReturnType<typeof parseYamlFile> {
   if (file.endsWith(".md") || file.endsWith(".mdx")) return parseMarkdownFile(file, text);
   if (file.endsWith(".json")) return parseJsonFile(file, text.replace(/^\uFEFF/, ""));
   return parseYamlFile(file, text.replace(/^\uFEFF/, ""));
@@ -98,43 +127,83 @@ function listedVersions(root: string): Map<string, Set<number>> {
  * An entry whose `html` is its Markdown body rendered the first time a page reads it: the build
  * renders every body once, as before, and `npm run check` never does.
  */
-function withHtml<T extends object>(entry: T, body: string | undefined): T & { readonly html: string } {
-  let html: string | undefined;
+function withHtml<T extends object>(entry: T, body: string | undefined, kept?: string): T & { readonly html: string } {
+  let html: string | undefined = kept;
   return Object.defineProperty(entry, "html", {
     enumerable: true,
     get: () => (html ??= renderMarkdown(body ?? "")),
   }) as T & { readonly html: string };
 }
 
+/** Astro's content store reads a string starting with this as an image file to import at build. */
+const ASTRO_IMAGE_PREFIX = "__ASTRO_IMAGE_";
+
+/**
+ * Text Astro's content store would take for an image to import from disk (src/lib/content/collections.ts
+ * stores every file's data there): refused, so officer text never makes the build read a file.
+ */
+function reservedTextProblems(file: string, data: unknown, locate: SourceFile["locate"]): Problem[] {
+  const problems: Problem[] = [];
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    if (typeof value === "string") {
+      if (value.startsWith(ASTRO_IMAGE_PREFIX))
+        problems.push({
+          file,
+          line: locate(path),
+          field: formatPath(path),
+          message: `text may not start with ${ASTRO_IMAGE_PREFIX}: the site builder would read it as an image file to include`,
+          fix: "Reword it so it starts otherwise",
+        });
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+  };
+  visit(data, []);
+  return problems;
+}
+
+/** One load's state: the problems found, each file's source (for locating) and what passed. */
+interface Run {
+  readonly root: string;
+  readonly problems: Problem[];
+  readonly sources: Map<string, SourceFile>;
+  readonly files: Map<string, LoadedFile>;
+  readonly cache: FileCache | undefined;
+}
+
 /**
  * Parses and validates one file against a schema; records problems, returns the data or undefined.
- * A file whose exact bytes passed before (`cache`, npm run check) is taken as it was then.
+ * A file whose text passed before (`run.cache`) is taken as it was then: it is parsed again only if a
+ * cross-check needs one of its lines.
  */
 function validate<S extends z.ZodType>(
-  root: string,
+  run: Run,
   file: string,
   schema: S,
-  problems: Problem[],
-  sources: Map<string, SourceFile>,
-  cache: CheckCache | undefined,
-): { data: z.infer<S>; source: SourceFile } | undefined {
-  const bytes = readBytesInside(root, file);
-  const hit = cache?.lookup(file, bytes);
-  if (hit) {
-    // Passed before with exactly these bytes: a line is found by parsing again only if a cross-check asks.
-    let reparsed: ReturnType<typeof parseFile> | undefined;
+): { data: z.infer<S>; source: SourceFile; html?: string | undefined } | undefined {
+  const { problems, sources, cache } = run;
+  const decoded = decodeUtf8(readBytesInside(run.root, file), file);
+  if (!decoded.ok) {
+    problems.push(decoded.problem);
+    return undefined;
+  }
+  const { text } = decoded;
+  const digest = cache?.digest(text);
+  const kept = digest === undefined ? undefined : cache?.get(file, digest);
+  if (kept && digest !== undefined) {
+    let reparsed: ReturnType<typeof parseText> | undefined;
     const locate: SourceFile["locate"] = (path) => {
-      reparsed ??= parseFile(file, bytes);
+      reparsed ??= parseText(file, text);
       return reparsed.ok ? reparsed.source.locate(path) : undefined;
     };
-    const split = /\.mdx?$/.test(file) ? splitFrontMatter(new TextDecoder().decode(bytes)) : undefined;
+    const split = /\.mdx?$/.test(file) ? splitFrontMatter(text) : undefined;
     const source: SourceFile = split
-      ? { file, data: hit.data, body: split.body, bodyLine: split.bodyLine, locate }
-      : { file, data: hit.data, locate };
+      ? { file, data: kept.data, body: split.body, bodyLine: split.bodyLine, locate }
+      : { file, data: kept.data, locate };
     sources.set(file, source);
-    return { data: hit.data as z.infer<S>, source };
+    run.files.set(file, { digest, reused: true, kept });
+    return { data: kept.data as z.infer<S>, source, html: kept.html };
   }
-  const parsed = parseFile(file, bytes);
+  const parsed = parseText(file, text);
   if (!parsed.ok) {
     problems.push(...parsed.problems);
     return undefined;
@@ -146,17 +215,24 @@ function validate<S extends z.ZodType>(
     problems.push(...problemsFromZod({ file, issues: result.error.issues, data: source.data, locate: source.locate }));
     return undefined;
   }
-  const bodyProblems =
-    source.body === undefined
+  const own = [
+    ...reservedTextProblems(file, result.data, source.locate),
+    ...(source.body === undefined
       ? []
       : [
           // An MDX body is checked by its own parser first (loadReports), then as Markdown.
           ...(file.endsWith(".mdx") ? [] : checkMarkdown({ file, body: source.body, firstLine: source.bodyLine ?? 1 })),
           ...bodyCharacterProblems({ file, body: source.body, firstLine: source.bodyLine ?? 1 }),
-        ];
-  problems.push(...bodyProblems);
-  if (bodyProblems.length === 0) cache?.store(file, bytes, result.data);
+        ]),
+  ];
+  problems.push(...own);
+  if (own.length === 0 && digest !== undefined) run.files.set(file, { digest, reused: false, kept: { data: result.data } });
   return { data: result.data, source };
+}
+
+/** A plan's actions, area by area, each with the key reports and decisions use. */
+export function planActions(slug: string, plan: Plan): ActionEntry[] {
+  return plan.areas.flatMap((area) => area.actions.map((a) => ({ ...a, key: `${slug}/${a.id}`, plan: slug, area: area.id })));
 }
 
 /**
@@ -185,12 +261,8 @@ function versionProse(file: string, source: SourceFile, problems: Problem[]): Ve
 }
 
 /** Reads `content/reports/{report}/v{n}.md` (or `.mdx`). */
-function loadReports(
-  root: string,
-  problems: Problem[],
-  sources: Map<string, SourceFile>,
-  cache: CheckCache | undefined,
-): ReportEntry[] {
+function loadReports(run: Run): ReportEntry[] {
+  const { root, problems } = run;
   const dir = join(root, "content/reports");
   if (!existsSync(dir)) return [];
   const reports: ReportEntry[] = [];
@@ -225,7 +297,7 @@ function loadReports(
       }
       fileOf.set(n, file);
       numbers.push(n);
-      const valid = validate(root, file, reportVersionSchema, problems, sources, cache);
+      const valid = validate(run, file, reportVersionSchema);
       if (!valid) continue;
       if (n > 1 && !valid.data.changes) {
         problems.push({ file, line: 1, field: "changes", message: `required from version 2 on, but missing`, fix: "Say in a sentence what changed from the previous version" });
@@ -266,38 +338,38 @@ function mdxReferenceProblems(portal: Portal, options: { knownKpis: ReadonlySet<
  * Loads, validates and cross-checks a whole content root. Every problem in every
  * file is collected; the portal is returned only when there are none.
  */
-export function loadPortal(root: string, options: { cache?: CheckCache } = {}): LoadResult {
-  const { cache } = options;
+export function loadPortal(root: string, options: { cache?: FileCache | undefined } = {}): LoadResult {
   const problems: Problem[] = [];
   const sources = new Map<string, SourceFile>();
+  const files = new Map<string, LoadedFile>();
+  const run: Run = { root, problems, sources, files, cache: options.cache };
   problems.push(...boundaryProblems(root));
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return { ok: false, problems, files };
 
   for (const dir of ["content", "data"]) {
     if (!existsSync(join(root, dir))) problems.push({ file: dir, message: `the ${dir}/ folder is missing from ${root}`, fix: "Point PORTAL_DIR at a folder with content/ and data/" });
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return { ok: false, problems, files };
 
   const site = existsSync(join(root, "content/site.yml"))
-    ? validate(root, "content/site.yml", siteSchema, problems, sources, cache)?.data
+    ? validate(run, "content/site.yml", siteSchema)?.data
     : (problems.push({ file: "content/site.yml", message: "the site settings file is missing", fix: "Create it with title, organisation, description, baseUrl and contact" }), undefined);
 
   const glossary = existsSync(join(root, "content/glossary.yml"))
-    ? validate(root, "content/glossary.yml", glossarySchema, problems, sources, cache)?.data ?? []
+    ? validate(run, "content/glossary.yml", glossarySchema)?.data ?? []
     : [];
 
   const committees: Entry<z.infer<typeof committeeSchema>>[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.committees, problems)) {
-    const v = validate(root, file, committeeSchema, problems, sources, cache);
+    const v = validate(run, file, committeeSchema);
     if (v) committees.push({ slug, file, data: v.data });
   }
 
   const plans: PlanEntry[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.plans, problems)) {
-    const v = validate(root, file, planSchema, problems, sources, cache);
+    const v = validate(run, file, planSchema);
     if (!v) continue;
-    const actions = v.data.areas.flatMap((area) => area.actions.map((a) => ({ ...a, key: `${slug}/${a.id}`, plan: slug, area: area.id })));
-    plans.push(withHtml({ slug, file, data: v.data, areas: v.data.areas, actions }, v.source.body));
+    plans.push(withHtml({ slug, file, data: v.data, areas: v.data.areas, actions: planActions(slug, v.data) }, v.source.body, v.html));
   }
   if (plans.length === 0 && !problems.some((p) => p.file.startsWith("content/plans"))) {
     problems.push({ file: "content/plans", message: "no plans found: the portal needs at least one plan", fix: "Add content/plans/{plan}.md" });
@@ -305,17 +377,17 @@ export function loadPortal(root: string, options: { cache?: CheckCache } = {}): 
 
   const kpis: Entry<z.infer<typeof kpiSchema>>[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.kpis, problems)) {
-    const v = validate(root, file, kpiSchema, problems, sources, cache);
+    const v = validate(run, file, kpiSchema);
     if (v) kpis.push({ slug, file, data: v.data });
   }
 
   const meetings: MeetingEntry[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.meetings, problems)) {
-    const v = validate(root, file, meetingSchema, problems, sources, cache);
-    if (v) meetings.push(withHtml({ slug, file, data: v.data }, v.source.body));
+    const v = validate(run, file, meetingSchema);
+    if (v) meetings.push(withHtml({ slug, file, data: v.data }, v.source.body, v.html));
   }
 
-  const reports = loadReports(root, problems, sources, cache);
+  const reports = loadReports(run);
   if (existsSync(join(root, REDIRECTS_FILE))) {
     for (const p of parseRedirects(readInside(root, REDIRECTS_FILE)).problems)
       problems.push({ file: REDIRECTS_FILE, line: Number(/:(\d+)$/.exec(p.where ?? "")?.[1]) || undefined, message: p.message });
@@ -341,6 +413,6 @@ export function loadPortal(root: string, options: { cache?: CheckCache } = {}): 
       complete: !problems.some((p) => p.file.startsWith("content/meetings") || p.file.startsWith("content/plans")),
     }),
   );
-  if (problems.length || !site) return { ok: false, problems };
-  return { ok: true, portal, sources };
+  if (problems.length || !site) return { ok: false, problems, files };
+  return { ok: true, portal, sources, files };
 }
