@@ -85,7 +85,7 @@ describe("a parent on a phone (390 × 844) asking 'is it getting better?'", () =
       .toBe("KPI 5/4: Average wait for speech and language therapy");
     expect(await page.locator("section:has(> #status)").textContent()).toContain("Target met for November 2019");
     expect(await page.locator("section:has(> #status)").textContent()).toContain(
-      "Last reported for November 2019; the plan it measured has ended",
+      "Last reported for November 2019; the plan it measured has been replaced",
     );
     const chart = page.locator("figure.chart").first();
     expect(await chart.locator("svg[role=img]:visible").count()).toBe(1);
@@ -102,12 +102,12 @@ describe("a parent on a phone (390 × 844) asking 'is it getting better?'", () =
       /^\s*39\.2% for 2023\s*\(provisional: it may change\)\s*$/,
     );
     expect(await card.locator(".meta").textContent()).toBe(
-      "Latest figure for 2023. The next is expected by 31 March 2025.",
+      "Latest figure for 2023 (year to date, provisional). The next would be due by 31 March 2025 (our estimate from how often it is reported; the papers set no date).",
     );
     expect(await card.locator(".spark svg").isVisible()).toBe(true);
     await card.getByRole("link").click();
     await expect.poll(() => page.locator("h1").textContent()).toMatch(/within 20 weeks \(2023\)$/);
-    expect(await page.locator("section:has(> #status)").textContent()).toContain("Latest figure for 2023.");
+    expect(await page.locator("section:has(> #status)").textContent()).toContain("Latest figure for 2023 (year to date, provisional).");
     expect(await page.locator("figure.chart table").first().textContent()).toContain("202339.2% (provisional)");
     await page.context().close();
   });
