@@ -107,7 +107,9 @@ describe("a parent on a phone (390 × 844) asking 'is it getting better?'", () =
     expect(await card.locator(".spark svg").isVisible()).toBe(true);
     await card.getByRole("link").click();
     await expect.poll(() => page.locator("h1").textContent()).toMatch(/within 20 weeks \(2023\)$/);
-    expect(await page.locator("section:has(> #status)").textContent()).toContain("Latest figure for 2023 (year to date, provisional).");
+    expect(await page.locator("section:has(> #status)").textContent()).toContain(
+      "Latest figure for 2023 (year to date, provisional).",
+    );
     expect(await page.locator("figure.chart table").first().textContent()).toContain("202339.2% (provisional)");
     await page.context().close();
   });
