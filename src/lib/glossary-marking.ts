@@ -158,16 +158,15 @@ export function markAndReport(
   html: string,
   options: MarkOptions & { title?: string | undefined },
 ): { html: string; unexplained: Term[]; text: string } {
-  const { runs, pageText, readerText } = textRuns(
-    parseDocument(html, { withStartIndices: true, withEndIndices: true }),
-  );
+  const doc = parseDocument(html, { withStartIndices: true, withEndIndices: true });
+  const { runs, pageText, readerText } = textRuns(doc);
+  const edits: { start: number; end: number; html: string }[] = termSpacing(html, doc);
   const marker = markerFor(options.terms);
-  if (!marker) return { html, unexplained: [], text: squashSpace(readerText) };
+  if (!marker) return { html: applyEdits(html, edits), unexplained: [], text: squashSpace(readerText) };
   const { byWord, pattern } = marker;
   /** Expansions written out beside an acronym: text the marked page has and `readerText` lacks. */
   const added: string[] = [];
   const done = new Set<string>();
-  const edits: { start: number; end: number; html: string }[] = [];
 
   for (const run of runs) {
     const { startIndex, endIndex } = run.node;
@@ -208,8 +207,7 @@ export function markAndReport(
     edits.push({ start: startIndex, end: endIndex + 1, html: render(pieces, { encodeEntities: "utf8" }) });
   }
 
-  let out = html;
-  for (const edit of edits.reverse()) out = out.slice(0, edit.start) + edit.html + out.slice(edit.end);
+  const out = applyEdits(html, edits);
 
   const unexplained: Term[] = [];
   const texts = [options.title ?? "", ...runs.filter((r) => r.skip && !r.raw).map((r) => r.node.data)];
@@ -227,3 +225,33 @@ export function markAndReport(
 }
 
 const squashSpace = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** Applies edits to source ranges, last first, so each edit's indices still point at the original text. */
+function applyEdits(html: string, edits: readonly { start: number; end: number; html: string }[]): string {
+  let out = html;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    out = out.slice(0, edit.start) + edit.html + out.slice(edit.end);
+  return out;
+}
+
+/** Elements whose text search would otherwise run into the next one's ("Who leads itThe council"). */
+const TERM_ELEMENTS = new Set(["dt", "dd"]);
+
+/**
+ * A space before the end tag of every term and description whose text does not end in one: invisible on
+ * the page, but Pagefind (which adds none after these elements) then indexes and excerpts the words apart.
+ */
+function termSpacing(html: string, root: ParentNode): { start: number; end: number; html: string }[] {
+  const edits: { start: number; end: number; html: string }[] = [];
+  const visit = (node: ChildNode): void => {
+    if (!(node instanceof Element)) return;
+    node.children.forEach(visit);
+    if (!TERM_ELEMENTS.has(node.name) || node.endIndex === null) return;
+    const endTag = `</${node.name}>`;
+    const at = node.endIndex + 1 - endTag.length;
+    if (html.slice(at, node.endIndex + 1) !== endTag || /\s/.test(html[at - 1] ?? "")) return;
+    edits.push({ start: at, end: at, html: " " });
+  };
+  root.children.forEach(visit);
+  return edits;
+}

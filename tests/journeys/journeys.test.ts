@@ -90,6 +90,12 @@ describe("a parent on a phone (390 × 844) asking 'is it getting better?'", () =
     const chart = page.locator("figure.chart").first();
     expect(await chart.locator("svg[role=img]:visible").count()).toBe(1);
     expect(await chart.locator("table").textContent()).toContain("November 201925 weeks");
+    // The report's own verdict stands beside the rule's, and the topic leads back to the other measures.
+    expect(await page.locator("section:has(> #status)").textContent()).toContain("The report said: not on track");
+    await page.locator("#about ~ dl").getByRole("link", { name: "Waiting for therapy", exact: true }).click();
+    await expect
+      .poll(() => new URL(page.url()).pathname + new URL(page.url()).hash)
+      .toBe("/kpis/#topic-waiting-for-therapy");
     await page.context().close();
   });
 

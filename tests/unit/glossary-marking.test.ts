@@ -146,3 +146,25 @@ describe("the marked page's text, for search synonyms", () => {
     expect(words(textOf(html))).toEqual(words(htmlText(mark(html))));
   });
 });
+
+describe("terms and descriptions, for search", () => {
+  const marked = (html: string, withTerms = terms) =>
+    markAndReport(html, { terms: withTerms, glossaryPath: "/glossary/" }).html;
+
+  it("ends each term and description with a space, so search never runs 'Who leads it' into the answer", () => {
+    expect(marked("<dl><div><dt>Who leads it</dt><dd>The council</dd></div></dl>")).toBe(
+      "<dl><div><dt>Who leads it </dt><dd>The council </dd></div></dl>",
+    );
+  });
+
+  it("adds no second space, and spaces a description that ends in a link", () => {
+    expect(marked('<dl><dt>Lead </dt><dd><a href="/x/">Sefton</a></dd></dl>')).toBe(
+      '<dl><dt>Lead </dt><dd><a href="/x/">Sefton</a> </dd></dl>',
+    );
+  });
+
+  it("spaces them on a page with no glossary too, and keeps acronyms marked inside them", () => {
+    expect(marked("<dl><dt>Plan</dt><dd>An EHCP</dd></dl>", [])).toBe("<dl><dt>Plan </dt><dd>An EHCP </dd></dl>");
+    expect(marked("<p>An EHCP</p><dl><dt>Plan</dt><dd>An EHCP</dd></dl>")).toMatch(/<dd>An EHCP <\/dd>/);
+  });
+});
