@@ -156,8 +156,18 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
 }
 
 /** A small chart of the headline series for lists. */
+/**
+ * How many of the latest periods a sparkline draws: a small trend on a card, where ten years of monthly
+ * points would be under a pixel apart and make a list of hundreds of indicators too heavy for a phone.
+ * The indicator's own page charts every figure.
+ */
+export const SPARKLINE_PERIODS = 24;
+
 export function sparklineFor(slug: string, kpi: Kpi): string | null {
   const s = headlineSeries(kpi);
+  const recent = [...s.values]
+    .sort((a, b) => comparePeriods(period(a.period), period(b.period)))
+    .slice(-SPARKLINE_PERIODS);
   return sparkline({
     id: `spark-${slug}`,
     title: `Trend of ${kpi.title}`,
@@ -169,7 +179,7 @@ export function sparklineFor(slug: string, kpi: Kpi): string | null {
         id: s.id,
         label: s.label,
         role: "actual",
-        points: s.values.map((v) => ({
+        points: recent.map((v) => ({
           period: v.period,
           value: v.value,
           ...(v.projected ? { projected: true } : {}),
