@@ -166,7 +166,15 @@ export function comparePaper(kpi: Kpi, judgement: Judgement, options: { publishe
   const computed = figure ? judgeFigure(kpi, figure) : judgeKpi(kpi, { asOf: period(options.published).end });
   const said = `The report said: ${VERDICT_WORDS[judgement.verdict]}${judgement.about ? ` (about ${judgement.about})` : ""}.`;
   if (judgement.verdict === "no-verdict")
-    return { judgement, computed, agrees: undefined, sentence: `The report gave no verdict.`, said };
+    return {
+      judgement,
+      computed,
+      agrees: undefined,
+      sentence: judgement.about
+        ? `The report said this of ${judgement.about}, giving no verdict against a target:`
+        : "The report gave no verdict.",
+      said,
+    };
   const rule = KPI_STATUS[computed.code].label.toLowerCase();
   const figureWords = computed.latest ? ` for ${labelPeriod(period(computed.latest.period))}` : "";
   const agrees = AGREEING[computed.code].includes(judgement.verdict);

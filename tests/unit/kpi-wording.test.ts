@@ -292,6 +292,17 @@ describe("the paper's verdict, edge by edge", () => {
       comparePaper(k([["2019-11", 26]]), { ...base, verdict: "no-verdict" }, { published: "2020-02" }).sentence,
     ).toBe("The report gave no verdict.");
   });
+  it("introduces a paper's words on the trend, which are no verdict against a target, by what they are about", () => {
+    const said = comparePaper(
+      k([["2019-11", 26]]),
+      { ...base, verdict: "no-verdict", about: "the trend over three years" },
+      { published: "2020-02" },
+    );
+    expect(said.sentence).toBe(
+      "The report said this of the trend over three years, giving no verdict against a target:",
+    );
+    expect(said.agrees).toBeUndefined();
+  });
   it("without the figure it names (a gap or a forecast), judges what had been published by the report's date", () => {
     const list: [string, number | null, Record<string, unknown>?][] = [
       ["2019-10", 20],
