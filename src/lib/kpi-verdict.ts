@@ -16,6 +16,7 @@ import {
 } from "./kpi-status.ts";
 import { labelPeriod, period, type Period } from "../schemas/period.ts";
 import { formatDate } from "./format.ts";
+import { CLOSED_WORDS, type PlanClosed } from "./plans.ts";
 
 /** Months allowed after a period ends for its figure to be published (a quarter). */
 export const PUBLICATION_LAG_MONTHS = 3;
@@ -26,9 +27,6 @@ export type Currency =
   | { readonly code: "overdue"; readonly expectedBy: string }
   | { readonly code: "ended"; readonly closed: PlanClosed; readonly newer?: string | undefined }
   | { readonly code: "no-data"; readonly closed?: PlanClosed | undefined };
-
-/** Why a plan's figures can no longer be current: it is complete, or it has been replaced. */
-type PlanClosed = "complete" | "replaced";
 
 /** What the verdict needs to know of the indicator's plan and history. */
 export interface CurrencyOptions {
@@ -113,11 +111,6 @@ export function currencySentence(
         : `Last reported ${at}; the plan it measured ${CLOSED_WORDS[currency.closed]}, and no newer figure is in the papers published here.`;
   }
 }
-
-const CLOSED_WORDS: Record<PlanClosed, string> = {
-  complete: "is complete",
-  replaced: "has been replaced",
-};
 
 /** The paper's verdicts in words. */
 const VERDICT_WORDS: Record<Verdict, string> = {

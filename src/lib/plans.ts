@@ -6,8 +6,16 @@ import { formatWhen } from "./format.ts";
 export const hasEnded = (plan: Pick<Plan, "status">): boolean => closedAs(plan) !== undefined;
 
 /** How a plan ended, if it has: complete, or replaced. */
-export const closedAs = (plan: Pick<Plan, "status">): "complete" | "replaced" | undefined =>
+export type PlanClosed = "complete" | "replaced";
+
+export const closedAs = (plan: Pick<Plan, "status">): PlanClosed | undefined =>
   plan.status === "complete" || plan.status === "replaced" ? plan.status : undefined;
+
+/** How a closed plan is described after "the plan": never "ended", which no paper may have said. */
+export const CLOSED_WORDS: Record<PlanClosed, string> = {
+  complete: "is complete",
+  replaced: "has been replaced",
+};
 
 /** The order plans are shown in: in force first, then awaiting approval, then ended. */
 export const STATUS_ORDER: Record<Plan["status"], number> = { active: 0, proposed: 1, complete: 2, replaced: 2 };
@@ -17,9 +25,8 @@ export function closedSentence(plan: Pick<Plan, "status" | "replacedBy">, ended?
   const closed = closedAs(plan);
   if (!closed) return undefined;
   const when = ended ? ` (${ended})` : "";
-  return closed === "complete"
-    ? `This plan is complete${when}.`
-    : `This plan has been replaced${plan.replacedBy ? ` by ${plan.replacedBy}` : ""}${when}.`;
+  const by = closed === "replaced" && plan.replacedBy ? ` by ${plan.replacedBy}` : "";
+  return `This plan ${CLOSED_WORDS[closed]}${by}${when}.`;
 }
 
 /**

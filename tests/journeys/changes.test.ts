@@ -3,30 +3,10 @@
  * finding what changed since the last meeting, with a figure beside the one before it, and a
  * councillor following a decision to where the papers report on its follow-up.
  */
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../tools/gates/browser-audit.ts";
-import { serveDir } from "../../tools/gates/static-server.ts";
+import { describe, expect, it } from "vitest";
+import { builtSiteBrowser } from "./built-site-browser.ts";
 
-const DIST = join(import.meta.dirname, "../../dist");
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDir>>;
-const open = async (path: string): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await page.goto(`${server.origin}${path}`);
-  return page;
-};
-
-beforeAll(async () => {
-  server = await serveDir(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const open = builtSiteBrowser({ height: 844 });
 
 describe("what changed since the last meeting, on a phone", () => {
   it("goes from the home page to the latest meeting's list: the November 2023 reports, and a new figure beside the one before it", async () => {
@@ -52,7 +32,7 @@ describe("what changed since the last meeting, on a phone", () => {
     expect(
       await page.getByRole("listitem").filter({ hasText: "EHCP NEET" }).locator(".change-detail").textContent(),
     ).toBe("Up from 63 for Summer 2nd half term 2022/23.");
-    await page.goto(`${server.origin}/changes/#since-osc-childrens-2023-09-26`);
+    await page.goto(new URL("/changes/#since-osc-childrens-2023-09-26", page.url()).href);
     const entry = page.locator("#since-osc-childrens-2023-09-26");
     expect(await entry.isVisible()).toBe(true);
     await entry.getByRole("link").click();

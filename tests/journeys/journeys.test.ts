@@ -3,36 +3,11 @@
  * speech and language waiting-time chart, a councillor following a decision's link,
  * a search, and the decisions log's filters.
  */
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../tools/gates/browser-audit.ts";
-import { serveDir } from "../../tools/gates/static-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { builtSiteBrowser } from "./built-site-browser.ts";
 
-const DIST = join(import.meta.dirname, "../../dist");
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDir>>;
-const open = async (
-  path: string,
-  options: { javaScriptEnabled?: boolean; width?: number; height?: number } = {},
-): Promise<Page> => {
-  const context = await browser.newContext({
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-    viewport: { width: options.width ?? 390, height: options.height ?? 800 },
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.origin}${path}`);
-  return page;
-};
-
-beforeAll(async () => {
-  server = await serveDir(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const open = builtSiteBrowser();
 
 describe("a parent looking for speech and language therapy waits", () => {
   it("gets from the home page to the chart and its table", async () => {

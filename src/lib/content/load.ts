@@ -242,15 +242,7 @@ export function planActions(slug: string, plan: Plan): ActionEntry[] {
 function versionProse(file: string, source: SourceFile, problems: Problem[]): VersionEntry["prose"] | undefined {
   const body = source.body ?? "";
   const firstLine = source.bodyLine ?? 1;
-  if (!file.endsWith(".mdx")) {
-    let html: string | undefined;
-    return {
-      format: "md",
-      get html() {
-        return (html ??= renderMarkdown(body));
-      },
-    };
-  }
+  if (!file.endsWith(".mdx")) return withHtml({ format: "md" as const }, body);
   const { problems: found, parsed } = parseMdxBody({ file, body, firstLine });
   problems.push(...found);
   if (!parsed) return undefined;
