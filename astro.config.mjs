@@ -4,7 +4,6 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { parse } from "yaml";
 import { readInside } from "./src/lib/content/boundary.ts";
-import { pageCsp } from "./src/integrations/page-csp.ts";
 import { portalContent } from "./src/integrations/portal.ts";
 import { searchIndex } from "./src/integrations/search.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
@@ -44,7 +43,7 @@ export default defineConfig({
   cacheDir: contentStoreDir(fileURLToPath(new URL(".", import.meta.url)), root),
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
-  integrations: [portalContent(), sitemap(), redirects(), pageCsp(), searchIndex()],
+  integrations: [portalContent(), sitemap(), redirects(), searchIndex()],
   devToolbar: { enabled: false },
   // A strict Content-Security-Policy in every page's <meta> (src/lib/security-policy.ts); Astro adds
   // hashes for its scripts and styles, and the portal integration keeps only those each page uses.
