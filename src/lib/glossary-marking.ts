@@ -226,12 +226,20 @@ export function markAndReport(
 
 const squashSpace = (s: string) => s.replace(/\s+/g, " ").trim();
 
-/** Applies edits to source ranges, last first, so each edit's indices still point at the original text. */
+/**
+ * Applies edits to ranges of the original text (which never overlap) in one pass: the text between
+ * them is copied once, however many edits a long page has.
+ */
 function applyEdits(html: string, edits: readonly { start: number; end: number; html: string }[]): string {
-  let out = html;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start))
-    out = out.slice(0, edit.start) + edit.html + out.slice(edit.end);
-  return out;
+  if (edits.length === 0) return html;
+  const parts: string[] = [];
+  let from = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    parts.push(html.slice(from, edit.start), edit.html);
+    from = edit.end;
+  }
+  parts.push(html.slice(from));
+  return parts.join("");
 }
 
 /** Elements whose text search would otherwise run into the next one's ("Who leads itThe council"). */
