@@ -42,8 +42,17 @@ export type CsvRow = Record<Exclude<(typeof CSV_COLUMNS)[number], NumberColumn>,
 export function kpiRows(entry: Entry<Kpi>): CsvRow[] {
   const kpi = entry.data;
   const headline = kpi.series[0]!.id;
-  return kpi.series.flatMap((s) =>
-    [...s.values]
+  return kpi.series.flatMap((s) => {
+    // Each comparator's figures for this series by period, found once rather than once per row.
+    const comparatorText = new Map<string, string[]>();
+    for (const c of kpi.comparators.filter((c) => (c.series ?? headline) === s.id))
+      for (const x of c.values) {
+        const text = `${c.label}: ${x.value}${x.provisional ? " (provisional)" : ""}`;
+        const texts = comparatorText.get(x.period);
+        if (texts) texts.push(text);
+        else comparatorText.set(x.period, [text]);
+      }
+    return [...s.values]
       .sort((a, b) => comparePeriods(period(a.period), period(b.period)))
       .map((v) => {
         const p = period(v.period);
@@ -83,18 +92,11 @@ export function kpiRows(entry: Entry<Kpi>): CsvRow[] {
             .join("; "),
           target: t?.target.value ?? null,
           target_wording: t?.milestone.wording ?? "",
-          comparators: kpi.comparators
-            .filter((c) => (c.series ?? headline) === s.id)
-            .flatMap((c) =>
-              c.values
-                .filter((x) => x.period === p.key)
-                .map((x) => `${c.label}: ${x.value}${x.provisional ? " (provisional)" : ""}`),
-            )
-            .join("; "),
+          comparators: (comparatorText.get(p.key) ?? []).join("; "),
           note: v.note ?? "",
         };
-      }),
-  );
+      });
+  });
 }
 
 /**
