@@ -1,4 +1,5 @@
 import { LineCounter, isMap, isSeq, parseDocument, type Document } from "yaml";
+import { EVENT_ID, SCALAR_STYLE, constructFromEvents, parseEvents, type Event } from "js-yaml";
 import type { Path, Problem } from "./problems.ts";
 import { lineAt, scanJson } from "./json-scan.ts";
 
@@ -76,7 +77,62 @@ function unreadable(file: string, text: string): Problem | undefined {
 /** Whether the YAML parser ran out of stack: nesting far deeper than any content file needs. */
 const tooDeep = (message: string): boolean => /call stack|stack overflow/i.test(message);
 
-function parseYaml(file: string, text: string, lineOffset: number): ParseResult & { doc?: Document } {
+/** Plain mapping keys js-yaml and yaml read alike: words (not null, a boolean or a number). */
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const NOT_TEXT_KEYS = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
+/** yaml refuses an implicit key whose `:` is more than 1024 characters from its start. */
+const LONGEST_KEY = 1000;
+
+/**
+ * Whether parser events describe YAML on which js-yaml and yaml agree: one document, no
+ * directives, tags, anchors or aliases, and every mapping key a word or a short quoted string.
+ * (They differ on `!!float 1`, `%YAML 1.1`, a `null` key and very long keys; tests/unit/yaml-fast-path.test.ts.)
+ */
+function plainEvents(events: readonly Event[], text: string): boolean {
+  const open: { mapping: boolean; items: number }[] = [];
+  let documents = 0;
+  for (const event of events) {
+    if (event.type === EVENT_ID.POP) {
+      open.pop();
+      continue;
+    }
+    if (event.type === EVENT_ID.DOCUMENT) {
+      if (++documents > 1 || event.directives.length > 0) return false;
+      open.push({ mapping: false, items: 0 });
+      continue;
+    }
+    if (event.type === EVENT_ID.ALIAS || event.tagStart !== -1 || event.anchorStart !== -1) return false;
+    const parent = open.at(-1);
+    if (parent?.mapping && parent.items++ % 2 === 0) {
+      if (event.type !== EVENT_ID.SCALAR || event.valueEnd - event.valueStart > LONGEST_KEY) return false;
+      const key = text.slice(event.valueStart, event.valueEnd);
+      if (event.style === SCALAR_STYLE.PLAIN ? !PLAIN_KEY.test(key) || NOT_TEXT_KEYS.has(key) : event.style > 3)
+        return false;
+    } else if (parent) parent.items++;
+    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE)
+      open.push({ mapping: event.type === EVENT_ID.MAPPING, items: 0 });
+  }
+  return documents === 1;
+}
+
+/**
+ * YAML read by js-yaml, about nine times faster than yaml's document model, when the text is plain
+ * enough that both read it alike and js-yaml finds nothing wrong (a key written twice, say). Otherwise
+ * undefined, and yaml reads it, to report any problem at its line as before.
+ */
+function quickYaml(text: string): { data: unknown } | undefined {
+  try {
+    const events = parseEvents(text, {});
+    if (!plainEvents(events, text)) return undefined;
+    return { data: constructFromEvents(events, { source: text, maxAliases: 0 })[0] ?? null };
+  } catch {
+    return undefined;
+  }
+}
+
+function parseYaml(file: string, text: string, lineOffset: number): ParseResult {
+  const quick = quickYaml(text);
+  if (quick) return { ok: true, source: { file, data: quick.data, locate: lazyLocator(text, lineOffset) } };
   const counter = new LineCounter();
   let doc: Document;
   try {
@@ -201,16 +257,16 @@ export function parseJsonFile(file: string, text: string): ParseResult {
 }
 
 /**
- * Finds a field's line in JSON text through a YAML parse of the same text (JSON is YAML), made the
- * first time a problem needs a line: a valid file is parsed once, by JSON.parse.
+ * Finds a field's line through yaml's document model of the text (JSON is YAML), made the first time
+ * a problem needs a line: a valid file is parsed once, by JSON.parse or js-yaml.
  */
-function lazyLocator(text: string): SourceFile["locate"] {
+function lazyLocator(text: string, lineOffset = 0): SourceFile["locate"] {
   let locate: SourceFile["locate"] | undefined;
   return (path) => {
     if (!locate) {
       const counter = new LineCounter();
       const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-      locate = doc.errors.length ? () => undefined : locator(doc, counter, 0);
+      locate = doc.errors.length ? () => undefined : locator(doc, counter, lineOffset);
     }
     return locate(path);
   };
