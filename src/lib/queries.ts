@@ -187,7 +187,7 @@ export const isOverdue = (meeting: MeetingEntry, today: string): boolean =>
   meeting.data.status === "scheduled" && period(meeting.data.date).end < today;
 
 /** The next scheduled meeting on or after `today` (ISO date). */
-export function nextMeeting(portal: Portal, today: string): MeetingEntry | undefined {
+export function nextMeeting(portal: Pick<Portal, "meetings">, today: string): MeetingEntry | undefined {
   return meetingsNewestFirst(portal)
     .filter((m) => isUpcoming(m, today))
     .at(-1);

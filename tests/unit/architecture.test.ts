@@ -95,7 +95,6 @@ const WITHOUT_COLLECTIONS: Record<string, string> = {
   "src/pages/schema/[file].ts": "the JSON Schemas, from the zod schemas",
   "src/pages/search.astro": "the search page; its filters are named over the whole portal",
   // Views worked out over the whole portal (`getPortal()`): what they list is computed, not an entry.
-  "src/pages/index.astro": "the home page: plan positions, headline measures, next meeting, recent changes",
   "src/pages/kpis/index.astro": "every indicator's verdict, grouped by topic and by ended plan",
   "src/pages/decisions/index.astro": "the decisions log: years, and the latest decisions with their follow-up state",
   "src/pages/decisions/[year].astro": "a year of the decisions log (routes are years)",
