@@ -101,7 +101,6 @@ const WITHOUT_COLLECTIONS: Record<string, string> = {
   "src/pages/changes/index.astro": "what changed, by meeting window",
   "src/pages/changes/[meeting].astro": "one window of changes (routes are the windows that end with a meeting)",
   "src/pages/feed.xml.ts": "every change, newest first",
-  "src/pages/reports/[report]/index.astro": "a report's current version, chosen over its versions",
 };
 
 describe("the pages", () => {
