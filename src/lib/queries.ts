@@ -173,7 +173,7 @@ export function committeeShortName(portal: Portal, slug: string): string {
   return c?.data.shortName ?? c?.data.name ?? slug;
 }
 
-/** Meetings newest first (the portal's, or a list of them, in any order). */
+/** Meetings newest first, in whatever order they are given (the portal's, or read from the collection). */
 export function meetingsNewestFirst(portal: Pick<Portal, "meetings">): MeetingEntry[] {
   return [...portal.meetings].sort((a, b) => byWhenDesc(a.data.date, b.data.date) || a.slug.localeCompare(b.slug));
 }
