@@ -15,7 +15,10 @@ import { routes } from "./routes.ts";
 const calendarText = (s: string) => escape(withoutControlCharacters(s), false);
 const text = (s: string) => withoutControlCharacters(s);
 
-export function meetingsCalendar(portal: Portal, base: string | undefined, committee?: string): string {
+/** What a calendar is made of: the site, its committees and its meetings, in the order they are listed. */
+type CalendarContent = Pick<Portal, "site" | "committees" | "meetings">;
+
+export function meetingsCalendar(portal: CalendarContent, base: string | undefined, committee?: string): string {
   const host = ownedDomain(portal.site);
   const cal = ical({
     name: calendarText(`${portal.site.title}: meetings`),

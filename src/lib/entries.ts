@@ -6,7 +6,7 @@
  */
 import type { CollectionEntry } from "astro:content";
 import type { ActionEntry, DecisionEntry, Entry, MeetingEntry, PlanEntry } from "./content/model.ts";
-import type { Kpi } from "../schemas/index.ts";
+import type { Committee, Kpi, Site } from "../schemas/index.ts";
 import { planActions } from "./content/load.ts";
 
 /** A file's entry: its id is its slug. (`file` is where Astro keeps it, relative to the project.) */
@@ -17,6 +17,22 @@ const fileEntry = <T>(entry: { id: string; data: T; filePath?: string | undefine
 });
 
 export const kpiEntry = (entry: CollectionEntry<"kpis">): Entry<Kpi> => fileEntry(entry);
+
+export const committeeEntry = (entry: CollectionEntry<"committees">): Entry<Committee> => fileEntry(entry);
+
+/** The site's settings: the one entry of `site` (content/site.yml), which every build has. */
+export function siteData(entry: CollectionEntry<"site"> | undefined): Site {
+  if (!entry) throw new Error("The site settings (content/site.yml) are not in the content collections");
+  return entry.data;
+}
+
+/**
+ * Entries in the order of their files, the order the loader reads a folder in and `getPortal()` lists
+ * them: Astro lists a collection by id, and the two differ where one slug starts another
+ * (`panel-2.json` comes before `panel.json`). Lists whose order is published keep the files' order.
+ */
+export const inFileOrder = <T extends { readonly file: string }>(entries: readonly T[]): T[] =>
+  [...entries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
 export const meetingEntry = (entry: CollectionEntry<"meetings">): MeetingEntry => ({
   ...fileEntry(entry),

@@ -12,12 +12,16 @@ export interface FeedRoute {
   readonly changes: readonly Change[];
 }
 
-export function feedRoutes(portal: Portal, scope: FeedScope): FeedRoute[] {
+/** The plans, committees and indicators that have a feed each (the portal's, or as read from the collections). */
+type FeedSubjects = Pick<Portal, "plans" | "committees" | "kpis">;
+
+/** The feeds of one scope, one per subject, with the changes `portal` has about each. */
+export function feedRoutes(portal: Portal, scope: FeedScope, subjects: FeedSubjects = portal): FeedRoute[] {
   const named = {
-    plans: portal.plans.map((p) => ({ slug: p.slug, name: p.data.title })),
-    committees: portal.committees.map((c) => ({ slug: c.slug, name: c.data.name })),
-    kpis: portal.kpis.map((k) => ({ slug: k.slug, name: `${k.data.ref}: ${k.data.title}` })),
-  }[scope];
+    plans: () => subjects.plans.map((p) => ({ slug: p.slug, name: p.data.title })),
+    committees: () => subjects.committees.map((c) => ({ slug: c.slug, name: c.data.name })),
+    kpis: () => subjects.kpis.map((k) => ({ slug: k.slug, name: `${k.data.ref}: ${k.data.title}` })),
+  }[scope]();
   const bySlug = changesBy(portal)[scope];
   return named.map(({ slug, name }) => ({
     slug,

@@ -167,7 +167,7 @@ const FIELDS: Record<(typeof CSV_COLUMNS)[number], { type: string; description: 
 
 /** A Frictionless Data Package (https://specs.frictionlessdata.io/data-package/) for every CSV download. */
 /** Resource paths are absolute when the public address is known, else relative to /data/datapackage.json. */
-export function dataPackage(portal: Portal, base: string | undefined): Record<string, unknown> {
+export function dataPackage(portal: Pick<Portal, "site" | "kpis">, base: string | undefined): Record<string, unknown> {
   const schema = { fields: CSV_COLUMNS.map((name) => ({ name, ...FIELDS[name] })), missingValues: [""] };
   const resource = (name: string, path: string, title: string) => ({
     name,

@@ -1,5 +1,5 @@
 /** Questions pages ask of the portal; pure functions over the loaded content. */
-import type { Committee, FollowUp, Kpi } from "../schemas/index.ts";
+import type { Committee, FollowUp, Kpi, ReportVersion } from "../schemas/index.ts";
 import type {
   ActionEntry,
   DecisionEntry,
@@ -24,9 +24,13 @@ const showDrafts = (): boolean => process.env[DRAFTS_ENV] === "show";
 /** Set by the content integration: "show" under `astro dev`, "hide" otherwise. */
 export const DRAFTS_ENV = "PORTAL_DRAFTS";
 
-/** The versions readers can see, v1 first. Withdrawn versions stay visible, marked. */
+/** Whether readers can see a version: a draft only in the preview. Withdrawn versions stay visible, marked. */
+export const isVisibleVersion = (version: Pick<ReportVersion, "status">, drafts = showDrafts()): boolean =>
+  drafts || version.status !== "draft";
+
+/** The versions readers can see, v1 first. */
 export function visibleVersions(report: ReportEntry, drafts = showDrafts()): VersionEntry[] {
-  return report.versions.filter((v) => drafts || v.data.status !== "draft");
+  return report.versions.filter((v) => isVisibleVersion(v.data, drafts));
 }
 
 /** The current version: the latest visible one that is not withdrawn, else the latest visible. */
@@ -35,7 +39,6 @@ export function currentVersion(report: ReportEntry, drafts = showDrafts()): Vers
   return visible.filter((v) => v.data.status !== "withdrawn").at(-1) ?? visible.at(-1);
 }
 
-/** Reports with at least one visible version, newest first. */
 const memos = new WeakMap<Portal, Map<string, unknown>>();
 
 /**
@@ -49,6 +52,7 @@ function memo<T>(portal: Portal, key: string, compute: () => T): T {
   return cache.get(key) as T;
 }
 
+/** Reports with at least one visible version, newest first. */
 export function visibleReports(
   portal: Portal,
   drafts = showDrafts(),
@@ -159,7 +163,7 @@ export function areaOf(plan: PlanEntry, action: ActionEntry): PlanEntry["areas"]
   );
 }
 
-export function committeeName(portal: Portal, slug: string): string {
+export function committeeName(portal: Pick<Portal, "committees">, slug: string): string {
   return portal.committees.find((c) => c.slug === slug)?.data.name ?? slug;
 }
 
@@ -169,8 +173,8 @@ export function committeeShortName(portal: Portal, slug: string): string {
   return c?.data.shortName ?? c?.data.name ?? slug;
 }
 
-/** Meetings newest first. */
-export function meetingsNewestFirst(portal: Portal): MeetingEntry[] {
+/** Meetings newest first, in whatever order they are given (the portal's, or read from the collection). */
+export function meetingsNewestFirst(portal: Pick<Portal, "meetings">): MeetingEntry[] {
   return [...portal.meetings].sort((a, b) => byWhenDesc(a.data.date, b.data.date) || a.slug.localeCompare(b.slug));
 }
 
@@ -183,7 +187,7 @@ export const isOverdue = (meeting: MeetingEntry, today: string): boolean =>
   meeting.data.status === "scheduled" && period(meeting.data.date).end < today;
 
 /** The next scheduled meeting on or after `today` (ISO date). */
-export function nextMeeting(portal: Portal, today: string): MeetingEntry | undefined {
+export function nextMeeting(portal: Pick<Portal, "meetings">, today: string): MeetingEntry | undefined {
   return meetingsNewestFirst(portal)
     .filter((m) => isUpcoming(m, today))
     .at(-1);
@@ -297,6 +301,11 @@ export function reportLink(portal: Portal, ref: string): { href: string; title: 
   return n === undefined
     ? { href: routes.report(slug), title }
     : { href: routes.reportVersion(slug, n), title: `${title} (version ${n})` };
+}
+
+/** A report by its slug (from a map made once per portal: every version page looks its report up). */
+export function reportBySlug(portal: Portal, slug: string): ReportEntry | undefined {
+  return memo(portal, "reportsBySlug", () => new Map(portal.reports.map((r) => [r.slug, r]))).get(slug);
 }
 
 /** A report version by its reference (`report-slug/vN`), or the current version for a bare slug. */

@@ -81,3 +81,34 @@ describe("the layout", () => {
     expect(cycles).toEqual([]);
   });
 });
+
+/**
+ * The pages that do not read `astro:content`, each with its reason. Every other page takes its routes
+ * and the entries it lists from the content collections (`getCollection`, `getEntry`), and a page that
+ * stops doing so, or a new one that never did, fails here rather than drifting back to `getPortal()`.
+ */
+const WITHOUT_COLLECTIONS: Record<string, string> = {
+  // Not about entries.
+  "src/pages/404.astro": "fixed text",
+  "src/pages/about/methodology.astro": "how verdicts are worked out: the rules' own words and numbers",
+  "src/pages/schema/index.astro": "the content format, from the zod schemas",
+  "src/pages/schema/[file].ts": "the JSON Schemas, from the zod schemas",
+  "src/pages/search.astro": "the search page; its filters are named over the whole portal",
+  // Views worked out over the whole portal (`getPortal()`): what they list is computed, not an entry.
+  "src/pages/kpis/index.astro": "every indicator's verdict, grouped by topic and by ended plan",
+  "src/pages/decisions/index.astro": "the decisions log: years, and the latest decisions with their follow-up state",
+  "src/pages/decisions/[year].astro": "a year of the decisions log (routes are years)",
+  "src/pages/changes/index.astro": "what changed, by meeting window",
+  "src/pages/changes/[meeting].astro": "one window of changes (routes are the windows that end with a meeting)",
+  "src/pages/feed.xml.ts": "every change, newest first",
+};
+
+describe("the pages", () => {
+  const readsCollections = (file: string) =>
+    ts.preProcessFile(codeOf(file), true, true).importedFiles.some((f) => f.fileName === "astro:content");
+
+  it("read their entries through astro:content, but for the few listed with a reason", () => {
+    const pages = FILES.filter((f) => f.startsWith("src/pages/"));
+    expect(pages.filter((f) => !readsCollections(f)).sort()).toEqual(Object.keys(WITHOUT_COLLECTIONS).sort());
+  });
+});

@@ -1,10 +1,16 @@
 import type { APIRoute } from "astro";
-import { getPortal } from "../../../lib/portal.ts";
+import { getCollection, type CollectionEntry } from "astro:content";
+import { kpiEntry } from "../../../lib/entries.ts";
 import { kpiRows, toCsv } from "../../../lib/open-data.ts";
 
-export function getStaticPaths() {
-  return getPortal().kpis.map((kpi) => ({ params: { kpi: kpi.slug }, props: { kpi } }));
+export async function getStaticPaths() {
+  const kpis = await getCollection("kpis");
+  return kpis.map((kpi) => ({ params: { kpi: kpi.id }, props: { kpi } }));
 }
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(toCsv(kpiRows(props["kpi"])), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+interface Props {
+  kpi: CollectionEntry<"kpis">;
+}
+
+export const GET: APIRoute<Props> = ({ props }) =>
+  new Response(toCsv(kpiRows(kpiEntry(props.kpi))), { headers: { "Content-Type": "text/csv; charset=utf-8" } });

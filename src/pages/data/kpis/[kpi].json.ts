@@ -1,17 +1,23 @@
 import type { APIRoute } from "astro";
-import { getPortal } from "../../../lib/portal.ts";
+import { getCollection, getEntry, type CollectionEntry } from "astro:content";
+import { kpiEntry, siteData } from "../../../lib/entries.ts";
 import { kpiRows } from "../../../lib/open-data.ts";
 
-export function getStaticPaths() {
-  return getPortal().kpis.map((kpi) => ({ params: { kpi: kpi.slug }, props: { kpi } }));
+export async function getStaticPaths() {
+  const kpis = await getCollection("kpis");
+  return kpis.map((kpi) => ({ params: { kpi: kpi.id }, props: { kpi } }));
+}
+
+interface Props {
+  kpi: CollectionEntry<"kpis">;
 }
 
 /** The indicator as published (its definition and every value) plus the tidy rows of the CSV. */
-export const GET: APIRoute = ({ props }) => {
-  const { slug, data } = props["kpi"];
+export const GET: APIRoute<Props> = async ({ props }) => {
+  const { id, data } = props.kpi;
   const { $schema: _schema, ...definition } = data;
-  const { site } = getPortal();
-  return new Response(JSON.stringify({ id: slug, licence: site.licence, ...definition, rows: kpiRows(props["kpi"]) }, null, 2), {
+  const { licence } = siteData(await getEntry("site", "site"));
+  return new Response(JSON.stringify({ id, licence, ...definition, rows: kpiRows(kpiEntry(props.kpi)) }, null, 2), {
     headers: { "Content-Type": "application/json" },
   });
 };

@@ -1,19 +1,32 @@
 import type { APIRoute } from "astro";
+import { getCollection } from "astro:content";
 import { getPortal } from "../../../lib/portal.ts";
+import { committeeEntry, kpiEntry, planEntry } from "../../../lib/entries.ts";
 import { atomFeed } from "../../../lib/feed.ts";
 import { FEED_SCOPES, feedRoutes, type FeedRoute } from "../../../lib/feed-routes.ts";
 import { routes, type FeedScope } from "../../../lib/routes.ts";
 
-/** One feed per plan, committee and indicator: /feeds/{plans|committees|kpis}/{slug}.xml */
-export function getStaticPaths() {
+/**
+ * One feed per plan, committee and indicator (entries of their collections): /feeds/{plans|committees|kpis}/{slug}.xml.
+ * What changed about each is worked out over the whole portal.
+ */
+export async function getStaticPaths() {
   const portal = getPortal();
+  const subjects = {
+    plans: (await getCollection("plans")).map(planEntry),
+    committees: (await getCollection("committees")).map(committeeEntry),
+    kpis: (await getCollection("kpis")).map(kpiEntry),
+  };
   return FEED_SCOPES.flatMap((scope) =>
-    feedRoutes(portal, scope).map((route) => ({ params: { scope, slug: route.slug }, props: { route } })),
+    feedRoutes(portal, scope, subjects).map((route) => ({ params: { scope, slug: route.slug }, props: { route } })),
   );
 }
 
-export const GET: APIRoute = ({ params, props, site }) => {
-  const route = props["route"] as FeedRoute;
+interface Props {
+  route: FeedRoute;
+}
+
+export const GET: APIRoute<Props> = ({ params, props: { route }, site }) => {
   const portal = getPortal();
   return new Response(
     atomFeed({
