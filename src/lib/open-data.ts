@@ -38,8 +38,7 @@ type NumberColumn = "value" | "count" | "target";
 export type CsvRow = Record<Exclude<(typeof CSV_COLUMNS)[number], NumberColumn>, string> &
   Record<NumberColumn, number | null>;
 
-/** One row per series × period, with flags, the target that applied and comparators. */
-export function kpiRows(entry: Entry<Kpi>): CsvRow[] {
+function rowsOf(entry: Entry<Kpi>): CsvRow[] {
   const kpi = entry.data;
   const headline = kpi.series[0]!.id;
   return kpi.series.flatMap((s) => {
@@ -112,22 +111,61 @@ export function neutraliseCell(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+const CSV_OPTIONS = {
+  columns: [...CSV_COLUMNS],
+  record_delimiter: "\r\n",
+  quoted_match: [/[",\r\n]/, NEUTRALISED],
+};
+
+/** The CSV header row, CRLF-terminated. */
+const CSV_HEADER = stringify([], { ...CSV_OPTIONS, header: true });
+
+/** The rows as CSV records, without the header: text cells neutralised and, when changed, quoted. */
+function csvRecords(rows: readonly CsvRow[]): string {
+  const records = rows.map((row) =>
+    CSV_COLUMNS.map((column) => {
+      const cell = row[column];
+      return typeof cell === "string" ? neutraliseCell(cell) : cell;
+    }),
+  );
+  return stringify(records, { ...CSV_OPTIONS, header: false });
+}
+
 /**
  * RFC 4180 CSV with a header row and CRLF line ends. Figures are written from numbers
  * (so -3.5 stays a number); text cells are neutralised and, when changed, quoted.
  */
-export function toCsv(rows: CsvRow[]): string {
-  const cells = rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([column, cell]) => [column, typeof cell === "string" ? neutraliseCell(cell) : cell]),
-    ),
-  );
-  return stringify(cells, {
-    header: true,
-    columns: [...CSV_COLUMNS],
-    record_delimiter: "\r\n",
-    quoted_match: [/[",\r\n]/, NEUTRALISED],
-  });
+export function toCsv(rows: readonly CsvRow[]): string {
+  return CSV_HEADER + csvRecords(rows);
+}
+
+/**
+ * An indicator's records, worked out once per build: its own CSV, its JSON and the file of every
+ * indicator all carry them.
+ */
+const recordsByKpi = new WeakMap<Kpi, { slug: string; rows: CsvRow[]; csv?: string }>();
+function kpiRecords(entry: Entry<Kpi>): { slug: string; rows: CsvRow[]; csv?: string } {
+  let known = recordsByKpi.get(entry.data);
+  if (known?.slug !== entry.slug) recordsByKpi.set(entry.data, (known = { slug: entry.slug, rows: rowsOf(entry) }));
+  return known;
+}
+
+/** One row per series × period, with flags, the target that applied and comparators. */
+export const kpiRows = (entry: Entry<Kpi>): CsvRow[] => kpiRecords(entry).rows;
+
+/** An indicator's figures as CSV (`toCsv` of its rows). */
+export function kpiCsv(entry: Entry<Kpi>): string {
+  return CSV_HEADER + kpiCsvRecords(entry);
+}
+
+/** Every indicator's figures in one CSV, in the order given. */
+export function kpisCsv(entries: readonly Entry<Kpi>[]): string {
+  return CSV_HEADER + entries.map(kpiCsvRecords).join("");
+}
+
+function kpiCsvRecords(entry: Entry<Kpi>): string {
+  const known = kpiRecords(entry);
+  return (known.csv ??= csvRecords(known.rows));
 }
 
 /** What each CSV column holds, as a Frictionless Table Schema. */

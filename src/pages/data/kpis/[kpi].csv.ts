@@ -1,7 +1,7 @@
 import type { APIRoute } from "astro";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { kpiEntry } from "../../../lib/entries.ts";
-import { kpiRows, toCsv } from "../../../lib/open-data.ts";
+import { kpiCsv } from "../../../lib/open-data.ts";
 
 export async function getStaticPaths() {
   const kpis = await getCollection("kpis");
@@ -13,4 +13,4 @@ interface Props {
 }
 
 export const GET: APIRoute<Props> = ({ props }) =>
-  new Response(toCsv(kpiRows(kpiEntry(props.kpi))), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+  new Response(kpiCsv(kpiEntry(props.kpi)), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
