@@ -82,10 +82,10 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
         .map(period)
         .sort(comparePeriods);
       const comparators = kpi.comparators.filter((c) => series.some((s) => s.id === (c.series ?? headline.id)));
-      const targetPoints =
-        withHeadline && kpi.better !== "neither"
-          ? periods.map((p) => ({ period: p.key, value: targetAt(kpi, p)?.target.value ?? null }))
-          : [];
+      const targets = new Map(
+        withHeadline && kpi.better !== "neither" ? periods.map((p) => [p.key, targetAt(kpi, p)] as const) : [],
+      );
+      const targetPoints = [...targets].map(([key, t]) => ({ period: key, value: t?.target.value ?? null }));
       const lines: ChartLine[] = [
         ...series.map((s) => ({
           id: s.id,
@@ -128,14 +128,17 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
             ? { value: kpi.baseline.value, period: kpi.baseline.period }
             : undefined,
       };
+      // Each line's figures by period, looked up once per row rather than searched for.
+      const cells = series.map((s) => byPeriod(s.values));
+      const comparatorCells = comparators.map((c) => byPeriod(c.values));
       const rows: TableRow[] = periods.map((p) => {
-        const t = withHeadline && kpi.better !== "neither" ? targetAt(kpi, p) : undefined;
+        const t = targets.get(p.key);
         return {
           period: p.key,
           label: labelPeriod(p),
-          cells: series.map((s) => s.values.find((v) => v.period === p.key)),
+          cells: cells.map((values) => values.get(p.key)),
           target: t ? { value: t.target.value, wording: t.milestone.wording } : undefined,
-          comparators: comparators.map((c) => c.values.find((v) => v.period === p.key)),
+          comparators: comparatorCells.map((values) => values.get(p.key)),
         };
       });
       panels.push({
@@ -153,6 +156,13 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
     });
   }
   return panels;
+}
+
+/** Figures by the period they are written with, the first where a period is written twice. */
+function byPeriod<T extends { readonly period: string }>(values: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const v of values) if (!out.has(v.period)) out.set(v.period, v);
+  return out;
 }
 
 /** A small chart of the headline series for lists. */

@@ -353,8 +353,16 @@ function withBreaks(points: readonly PreparedPoint[]): PreparedPoint[] {
 /** Whether `b` is the period straight after `a` (dates, like other mixed shapes, are taken to follow on). */
 function followsOn(a: PreparedPoint, b: PreparedPoint): boolean {
   if (a.p.kind !== b.p.kind || a.p.kind === "date") return true;
-  const dayAfter = new Date(Date.parse(`${a.p.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return b.p.start <= dayAfter;
+  return b.p.start <= dayAfter(a.p.end);
+}
+
+/** The ISO date after `day`; the same few hundred period ends recur on every chart of a build. */
+const daysAfter = new Map<string, string>();
+function dayAfter(day: string): string {
+  let next = daysAfter.get(day);
+  if (next === undefined)
+    daysAfter.set(day, (next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)));
+  return next;
 }
 
 function strokeOf(style: LineStyle) {
