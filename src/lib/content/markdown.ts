@@ -91,12 +91,22 @@ const md = portalMarkdown();
 
 /** Renders officer Markdown to HTML. Headings start at h2 because every page has its own h1. */
 export function renderMarkdown(source: string): string {
-  return md.render(source, {});
+  return md.renderer.render(parsed(source), md.options, {});
 }
 
 /** The h2 headings of officer Markdown, with the ids the rendered HTML gives them, for a contents list. */
 export function outlineOf(source: string): { id: string; text: string }[] {
-  return headings(md.parse(source, {}));
+  return headings(parsed(source));
+}
+
+/**
+ * The last text parsed, and its tokens: a report page asks for its text's headings and its HTML in
+ * turn, and a long report need not be parsed twice. (Rendering reads the tokens; it never changes them.)
+ */
+let last: { source: string; tokens: Token[] } | undefined;
+function parsed(source: string): Token[] {
+  if (last?.source !== source) last = { source, tokens: md.parse(source, {}) };
+  return last.tokens;
 }
 
 function headings(tokens: Token[]): { id: string; text: string }[] {
