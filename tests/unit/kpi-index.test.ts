@@ -5,6 +5,7 @@ import { loadPortal } from "../../src/lib/content/load.ts";
 import type { Portal } from "../../src/lib/content/model.ts";
 import {
   currentFigureCount,
+  endedPlanSentence,
   headlineMeasures,
   kpiIndexView,
   topicCounts,
@@ -56,6 +57,12 @@ describe("the indicators index", () => {
     expect(view.ended.map((s) => s.plan.slug)).toEqual(["send-improvement-plan"]);
     expect(view.ended[0]?.sentence).toBe("From the SEND Improvement Plan (2019), which has been replaced.");
     expect(view.ended[0]?.groups.flatMap((g) => slugs(g.cards))).toContain("kpi-5-4");
+  });
+
+  it("says a completed plan is complete, with the plan's own words for it", () => {
+    const plan = view.ended[0]!.plan;
+    const complete = { ...plan, data: { ...plan.data, status: "complete" as const, ended: "2021-03" } };
+    expect(endedPlanSentence(complete)).toBe("From the SEND Improvement Plan (2019), which is complete (March 2021).");
   });
 
   it("counts the current figures by status, each count the number of measures its list holds", () => {

@@ -5,7 +5,7 @@
  * ended; and the current figures by status, so a count on the home page can link to exactly the
  * measures it counts.
  */
-import { hasEnded } from "../plans.ts";
+import { CLOSED_WORDS, closedAs, hasEnded } from "../plans.ts";
 import type { ActionEntry, Entry, PlanEntry, Portal } from "../content/model.ts";
 import type { Kpi, Topic } from "../../schemas/index.ts";
 import { KPI_STATUS, type KpiStatusCode } from "../kpi-status.ts";
@@ -80,9 +80,10 @@ const NO_PLAN = "outside-any-plan";
 /** The group of measures with no topic (`#topic-untagged`). */
 const UNTAGGED = "untagged";
 
-/** "From the SEND Improvement Plan (2019), which has been replaced." or "…, which was completed in March 2021." */
+/** "From the SEND Improvement Plan (2019), which has been replaced." or "…, which is complete (March 2021)." */
 export function endedPlanSentence(plan: PlanEntry): string {
-  const how = plan.data.status === "complete" ? "was completed" : "has been replaced";
+  const closed = closedAs(plan.data);
+  const how = closed ? CLOSED_WORDS[closed] : "has ended";
   const when = plan.data.ended ? ` (${formatWhen(plan.data.ended)})` : "";
   return `From the ${plan.data.title}, which ${how}${when}.`;
 }
