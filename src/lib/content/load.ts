@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type * as z from "zod";
 import {
@@ -102,15 +102,25 @@ function parseText(file: string, text: string): ReturnType<typeof parseYamlFile>
 
 const posix = (p: string) => p.split(sep).join("/");
 
+/**
+ * A folder's entries in name order, each with whether it is a folder: read with the listing, not a
+ * stat per entry. (Links were refused before anything is listed: boundaryProblems.)
+ */
+function entriesOf(dir: string): { name: string; folder: boolean }[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .map((e) => ({ name: e.name, folder: e.isDirectory() }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /** Lists a collection's files, reporting any file that cannot be one of its entries. */
 function listCollection(root: string, c: Collection, problems: Problem[]): { slug: string; file: string }[] {
   const dir = join(root, c.dir);
   if (!existsSync(dir)) return [];
   const found: { slug: string; file: string }[] = [];
-  for (const name of readdirSync(dir).sort()) {
+  for (const { name, folder } of entriesOf(dir)) {
     const file = posix(relative(root, join(dir, name)));
     if (name.startsWith(".")) continue;
-    if (!name.endsWith(c.ext) || statSync(join(dir, name)).isDirectory()) {
+    if (!name.endsWith(c.ext) || folder) {
       problems.push({ file, message: `unexpected file in ${c.dir}: each ${c.noun} is one ${c.ext} file`, fix: `Rename it to end in ${c.ext}, or move it out of ${c.dir}` });
       continue;
     }
@@ -129,8 +139,8 @@ function listedVersions(root: string): Map<string, Set<number>> {
   const dir = join(root, "content/reports");
   const out = new Map<string, Set<number>>();
   if (!existsSync(dir)) return out;
-  for (const slug of readdirSync(dir)) {
-    if (!statSync(join(dir, slug)).isDirectory()) continue;
+  for (const { name: slug, folder } of entriesOf(dir)) {
+    if (!folder) continue;
     out.set(slug, new Set(readdirSync(join(dir, slug)).flatMap((n) => VERSION_FILE.exec(n)?.[1] ?? []).map(Number)));
   }
   return out;
@@ -305,11 +315,11 @@ function loadReports(run: Run): ReportEntry[] {
   const dir = join(root, "content/reports");
   if (!existsSync(dir)) return [];
   const reports: ReportEntry[] = [];
-  for (const slug of readdirSync(dir).sort()) {
+  for (const { name: slug, folder: isFolder } of entriesOf(dir)) {
     if (slug.startsWith(".")) continue;
     const folder = join(dir, slug);
     const rel = posix(relative(root, folder));
-    if (!statSync(folder).isDirectory()) {
+    if (!isFolder) {
       problems.push({ file: rel, message: "a report is a folder of versions, not a single file", fix: `Move it to content/reports/${slugify(slug.replace(/\.md$/, ""))}/v1.md` });
       continue;
     }
