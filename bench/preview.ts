@@ -68,7 +68,11 @@ async function get(url: string): Promise<{ status: number; html: string } | unde
 }
 
 /** Polls `url` until `done` holds for its answer; the milliseconds that took, or undefined after `timeoutMs`. */
-async function until(url: string, done: (r: { status: number; html: string }) => boolean, timeoutMs: number): Promise<number | undefined> {
+async function until(
+  url: string,
+  done: (r: { status: number; html: string }) => boolean,
+  timeoutMs: number,
+): Promise<number | undefined> {
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
     const r = await get(url);
@@ -91,12 +95,16 @@ function newFigure(kpi: Kpi, html: string, attempt: number): { value: number; sh
   }
 }
 
-const server = spawn(process.execPath, [join(REPO, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", "--port", values.port], {
-  cwd: REPO,
-  env: { ...process.env, PORTAL_DIR: root },
-  stdio: ["ignore", "pipe", "pipe"],
-  detached: true,
-});
+const server = spawn(
+  process.execPath,
+  [join(REPO, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", "--port", values.port],
+  {
+    cwd: REPO,
+    env: { ...process.env, PORTAL_DIR: root },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  },
+);
 const log: string[] = [];
 server.stdout.on("data", (b: Buffer) => log.push(b.toString()));
 server.stderr.on("data", (b: Buffer) => log.push(b.toString()));
@@ -122,10 +130,13 @@ try {
     const started = performance.now();
     writeFileSync(kpiFile, `${JSON.stringify(kpi, null, 2)}\n`);
     const seen = await until(page, (r) => r.status === 200 && r.html.includes(shown), 120_000);
-    if (seen === undefined) throw new Error(`the figure ${shown} did not appear on ${routes.kpi(slug)} within 2 minutes`);
+    if (seen === undefined)
+      throw new Error(`the figure ${shown} did not appear on ${routes.kpi(slug)} within 2 minutes`);
     const ms = performance.now() - started;
     times.push(ms);
-    console.log(`  edit ${attempt}: series[0].values[${at}] set to ${shown}; on the page after ${(ms / 1000).toFixed(2)} s`);
+    console.log(
+      `  edit ${attempt}: series[0].values[${at}] set to ${shown}; on the page after ${(ms / 1000).toFixed(2)} s`,
+    );
     if (values.verbose) console.log(log.slice(logged).join("").replace(/^/gm, "    | "));
     await sleep(3000); // let the watcher settle before the next edit
   }

@@ -28,7 +28,7 @@ const PACKAGES = ["zod", "yaml", "markdown-it"];
 /** Bumped by hand only if the cache's own format changes. */
 const FORMAT = 3;
 /** A file whose times are this close to when it was read is read again next time, whatever its stat. */
-export const RACY_MS = 2000;
+const RACY_MS = 2000;
 
 /** A digest of the code and packages that check a file; any change to them empties the cache. */
 export function checkingCodeDigest(repo = REPO): string {
