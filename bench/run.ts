@@ -205,7 +205,7 @@ async function runTarget(name: string, scale: number | undefined): Promise<Targe
   // The whole check from scratch (--no-cache; a checkout from before the cache ignores the flag).
   const c = await measure({
     command: process.execPath,
-    args: [join(PROJECT, "tools/cli/check.ts"), "--no-cache"],
+    args: [join(PROJECT, "tools/cli/check.mjs"), "--no-cache"],
     cwd: PROJECT,
     env,
   });
@@ -228,7 +228,7 @@ async function runTarget(name: string, scale: number | undefined): Promise<Targe
   const kpiFile =
     scale !== undefined && existsSync(kpiDir) ? readdirSync(kpiDir).find((f) => f.endsWith(".json")) : undefined;
   if (check.ok && kpiFile) {
-    const checkArgs = { command: process.execPath, args: [join(PROJECT, "tools/cli/check.ts")], cwd: PROJECT, env };
+    const checkArgs = { command: process.execPath, args: [join(PROJECT, "tools/cli/check.mjs")], cwd: PROJECT, env };
     await measure(checkArgs); // leaves the cache of this exact content
     const path = join(kpiDir, kpiFile);
     writeFileSync(path, `${readFileSync(path, "utf8").trimEnd()}\n\n`); // whitespace: a new digest, the same data

@@ -61,6 +61,9 @@ export function portalContent(): AstroIntegration {
         });
         const onChange = (path: string): void => {
           if (!watched.some((dir) => path === dir || path.startsWith(dir + sep))) return;
+          // Already loaded: a page request caught up first, or the watcher told of one save twice. A load
+          // takes about a second at the largest preset; comparing the stamp, a stat per file.
+          if (contentStamp(watched) === loadedStamp) return;
           reload(relative(root, path));
         };
         for (const event of ["add", "change", "unlink"] as const) server.watcher.on(event, onChange);

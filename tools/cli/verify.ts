@@ -21,7 +21,7 @@ const node = (script: string, ...args: string[]) => [process.execPath, join(repo
 
 const gates = ["urls", "links", "html", "privacy", ...(values["skip-browser"] ? [] : ["browser"]), "determinism"];
 const steps: { name: string; command: readonly string[]; env?: Record<string, string> }[] = [
-  { name: "content check", command: node("tools/cli/check.ts") },
+  { name: "content check", command: node("tools/cli/check.mjs") },
   // As npm run build: the search index in its own step, once Astro has exited (docs/performance.md).
   { name: "build", command: node("node_modules/astro/bin/astro.mjs", "build"), env: { PORTAL_INDEX_AFTER_BUILD: "1" } },
   { name: "search index", command: node("tools/cli/index-search.ts") },

@@ -1,7 +1,7 @@
 import { nearest } from "../nearest.ts";
 import { fitsFrequency, period, FREQUENCIES } from "../../schemas/period.ts";
 import { parseReportRef } from "../slug.ts";
-import type { TargetExpr } from "../../schemas/index.ts";
+import type { Kpi, TargetExpr } from "../../schemas/index.ts";
 import type { Portal } from "./model.ts";
 import type { Path, Problem } from "./problems.ts";
 import { formatPath } from "./problems.ts";
@@ -23,8 +23,17 @@ export interface Existing {
 /**
  * Checks everything a schema alone cannot: that references resolve, ids are
  * unique, and every KPI value's period fits how often it is measured.
+ *
+ * `passed`: KPI files whose checks here that read only the file itself (its series, periods,
+ * comparators, targets) found nothing on exactly this text in an earlier check
+ * (src/lib/content/check-cache.ts); those are not run on them again. Their references are.
  */
-export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFile>, existing: Existing): Problem[] {
+export function crossCheck(
+  portal: Portal,
+  sources: ReadonlyMap<string, SourceFile>,
+  existing: Existing,
+  passed: ReadonlySet<string> = new Set(),
+): Problem[] {
   const problems: Problem[] = [];
   const at = (file: string, path: Path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
 
@@ -71,58 +80,11 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
   const decisionIds = new Set(portal.decisions.map((d) => d.id));
   for (const { file, data: kpi } of portal.kpis) {
     if (kpi.plan) ref({ file, path: ["plan"], value: kpi.plan, noun: "plan", known: existing.plans, where: `content/plans/${kpi.plan}.md` });
-    duplicates(kpi.series.map((s, i) => ({ id: s.id, path: ["series", i, "id"] })), "series id").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
-    kpi.series.forEach((s, i) => {
-      const seen = new Map<string, number>();
-      s.values.forEach((v, j) => {
-        const p = period(v.period);
-        if (!fitsFrequency(p, s.frequency))
-          problems.push({
-            ...at(file, ["series", i, "values", j, "period"]),
-            message: `"${v.period}" is not a period a ${s.frequency} series can have`,
-            fix: `Use a ${FREQUENCIES[s.frequency].join(" or ")} period, or put this value in a series of its own with the right frequency`,
-          });
-        if (seen.has(p.key))
-          problems.push({ ...at(file, ["series", i, "values", j, "period"]), message: `period "${v.period}" appears twice in series "${s.id}" (first at values[${seen.get(p.key)}])`, fix: "Keep one value per period; record a correction with revisions instead" });
-        seen.set(p.key, j);
-        v.revisions?.forEach((r, k) => {
-          if (v.asAt === undefined && r.revised < p.start)
-            problems.push({ ...at(file, ["series", i, "values", j, "revisions", k, "revised"]), message: `revised on ${r.revised}, before the period ${v.period} began`, fix: "Check the date of the correction" });
-        });
-      });
-    });
-    const comparatorIds = new Set(kpi.comparators.map((c) => c.id));
-    const seriesIds = new Set(kpi.series.map((s) => s.id));
-    duplicates(kpi.comparators.map((c, i) => ({ id: c.id, path: ["comparators", i, "id"] })), "comparator id").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
-    kpi.comparators.forEach((c, i) => {
-      if (c.series) ref({ file, path: ["comparators", i, "series"], value: c.series, noun: "series", known: seriesIds, where: "a series with that id" });
-    });
-    const checkTargets = (targets: typeof kpi.targets, base: Path) => {
-      const seen = new Set<string>();
-      targets.forEach((m, i) => {
-        const key = m.period ?? "(no date)";
-        if (seen.has(key))
-          problems.push({
-            ...at(file, [...base, i, "period"]),
-            message: m.period ? `two milestones for period "${m.period}"` : "two milestones with no date",
-            fix: m.period ? "Keep one target per period" : "Keep one undated target; give the others their dates",
-          });
-        seen.add(key);
-        comparatorsIn(m.target).forEach((c) => ref({ file, path: [...base, i, "target"], value: c, noun: "comparator", known: comparatorIds, where: `a comparator with id "${c}" to this KPI` }));
-        if (usesBaseline(m.target) && (!kpi.baseline || kpi.baseline.value === null))
-          problems.push({ ...at(file, [...base, i, "target"]), message: "this target is relative to the baseline, but the KPI has no baseline value", fix: "Add baseline.value, or store the target as unquantified until the baseline is set" });
-      });
-    };
-    checkTargets(kpi.targets, ["targets"]);
-    if (kpi.baseline && kpi.baseline.value === null && !kpi.baseline.note)
-      problems.push({ ...at(file, ["baseline", "note"]), message: "a baseline of null needs a note saying why there is none yet" });
+    if (!passed.has(file)) checkKpiAlone({ kpi, file, at: (path) => at(file, path), ref, problems });
     kpi.commentary.forEach((c, i) => {
       if (c.report) reportRef(file, ["commentary", i, "report"], c.report);
     });
     kpi.judgements.forEach((j, i) => reportRef(file, ["judgements", i, "report"], j.report));
-    kpi.breaks.forEach((b, i) => {
-      if (b.series) ref({ file, path: ["breaks", i, "series"], value: b.series, noun: "series", known: seriesIds, where: "a series with that id" });
-    });
     if (kpi.continues) {
       ref({ file, path: ["continues"], value: kpi.continues, noun: "KPI", known: existing.kpis, where: `data/kpis/${kpi.continues}.json` });
       const loop = continuesLoop(portal, file);
@@ -130,7 +92,6 @@ export function crossCheck(portal: Portal, sources: ReadonlyMap<string, SourceFi
     }
     kpi.rebaselines.forEach((r, i) => {
       if (r.decision) ref({ file, path: ["rebaselines", i, "decision"], value: r.decision, noun: "decision", known: decisionIds, where: "the decision to a meeting file" });
-      if (r.previousTargets) checkTargets(r.previousTargets, ["rebaselines", i, "previousTargets"]);
     });
   }
 
@@ -224,6 +185,74 @@ function topicProblems(portal: Portal, sources: ReadonlyMap<string, SourceFile>,
       problems.push({ ...at(siteFile, ["history", "heading"]), message: `the plan "${plan.slug}" has no heading "${history.heading}"`, fix: headings.length ? `Use one of ${headings.map((h) => `"${h}"`).join(", ")}` : "Add the heading to the plan's text (a ## heading), or leave heading out to link to the whole plan" });
   }
   return problems;
+}
+
+/**
+ * The checks of one KPI that read nothing but its own file: series and comparator ids unique, every
+ * value's period fits its series' frequency and appears once, corrections dated after their period began,
+ * comparators and breaks naming its own series, targets naming its own comparators and baseline.
+ */
+function checkKpiAlone(options: {
+  kpi: Kpi;
+  file: string;
+  at: (path: Path) => Omit<Problem, "message">;
+  /** Reports a reference that does not resolve, as crossCheck does. */
+  ref: (options: { file: string; path: Path; value: string; noun: string; known: ReadonlySet<string>; where: string }) => void;
+  /** Where the problems found go. */
+  problems: Problem[];
+}): void {
+  const { kpi, file, at, ref, problems } = options;
+  duplicates(kpi.series.map((s, i) => ({ id: s.id, path: ["series", i, "id"] })), "series id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));
+  kpi.series.forEach((s, i) => {
+    const seen = new Map<string, number>();
+    s.values.forEach((v, j) => {
+      const p = period(v.period);
+      if (!fitsFrequency(p, s.frequency))
+        problems.push({
+          ...at(["series", i, "values", j, "period"]),
+          message: `"${v.period}" is not a period a ${s.frequency} series can have`,
+          fix: `Use a ${FREQUENCIES[s.frequency].join(" or ")} period, or put this value in a series of its own with the right frequency`,
+        });
+      if (seen.has(p.key))
+        problems.push({ ...at(["series", i, "values", j, "period"]), message: `period "${v.period}" appears twice in series "${s.id}" (first at values[${seen.get(p.key)}])`, fix: "Keep one value per period; record a correction with revisions instead" });
+      seen.set(p.key, j);
+      v.revisions?.forEach((r, k) => {
+        if (v.asAt === undefined && r.revised < p.start)
+          problems.push({ ...at(["series", i, "values", j, "revisions", k, "revised"]), message: `revised on ${r.revised}, before the period ${v.period} began`, fix: "Check the date of the correction" });
+      });
+    });
+  });
+  const comparatorIds = new Set(kpi.comparators.map((c) => c.id));
+  const seriesIds = new Set(kpi.series.map((s) => s.id));
+  duplicates(kpi.comparators.map((c, i) => ({ id: c.id, path: ["comparators", i, "id"] })), "comparator id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));
+  kpi.comparators.forEach((c, i) => {
+    if (c.series) ref({ file, path: ["comparators", i, "series"], value: c.series, noun: "series", known: seriesIds, where: "a series with that id" });
+  });
+  const checkTargets = (targets: typeof kpi.targets, base: Path) => {
+    const seen = new Set<string>();
+    targets.forEach((m, i) => {
+      const key = m.period ?? "(no date)";
+      if (seen.has(key))
+        problems.push({
+          ...at([...base, i, "period"]),
+          message: m.period ? `two milestones for period "${m.period}"` : "two milestones with no date",
+          fix: m.period ? "Keep one target per period" : "Keep one undated target; give the others their dates",
+        });
+      seen.add(key);
+      comparatorsIn(m.target).forEach((c) => ref({ file, path: [...base, i, "target"], value: c, noun: "comparator", known: comparatorIds, where: `a comparator with id "${c}" to this KPI` }));
+      if (usesBaseline(m.target) && (!kpi.baseline || kpi.baseline.value === null))
+        problems.push({ ...at([...base, i, "target"]), message: "this target is relative to the baseline, but the KPI has no baseline value", fix: "Add baseline.value, or store the target as unquantified until the baseline is set" });
+    });
+  };
+  checkTargets(kpi.targets, ["targets"]);
+  if (kpi.baseline && kpi.baseline.value === null && !kpi.baseline.note)
+    problems.push({ ...at(["baseline", "note"]), message: "a baseline of null needs a note saying why there is none yet" });
+  kpi.breaks.forEach((b, i) => {
+    if (b.series) ref({ file, path: ["breaks", i, "series"], value: b.series, noun: "series", known: seriesIds, where: "a series with that id" });
+  });
+  kpi.rebaselines.forEach((r, i) => {
+    if (r.previousTargets) checkTargets(r.previousTargets, ["rebaselines", i, "previousTargets"]);
+  });
 }
 
 function duplicates(items: { id: string; path: Path }[], noun: string): [Path, string][] {

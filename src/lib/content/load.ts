@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type * as z from "zod";
 import {
@@ -39,22 +39,36 @@ export interface FileCache {
   digest(text: string): string;
   /** What was kept of `file` when its text had this digest, if anything. */
   get(file: string, digest: string): KeptFile | undefined;
+  /**
+   * The digest and kept data of a file the cache can vouch for without reading it (`npm run check`:
+   * its size, times and inode are as they were when it was last read), if any. The file is then read
+   * only if its body or a field's line is asked for.
+   */
+  unchanged?(root: string, file: string): { digest: string; kept: KeptFile } | undefined;
 }
 
 /** What a load keeps of one valid file: its validated data, and its body's rendering where one was kept. */
 export interface KeptFile {
   readonly data: unknown;
   readonly html?: string | undefined;
+  /**
+   * The day taken as today when the checks of a KPI that read only its own file (the series, periods,
+   * targets and impossible figures of crosscheck.ts and plausibility.ts) last found nothing in exactly
+   * this text. Those checks are not run again on that day.
+   */
+  readonly passedOn?: string | undefined;
 }
 
 /** Each file that passed its own checks, with its digest (when loaded with a {@link FileCache}), by path under the root. */
 type FileIndex = ReadonlyMap<string, LoadedFile>;
 
-interface LoadedFile {
+export interface LoadedFile {
   readonly digest: string;
   /** Whether it was kept from an earlier load rather than validated now. */
   readonly reused: boolean;
   readonly kept: KeptFile;
+  /** The day taken as today, when no check of this load found a problem in the file (see {@link KeptFile.passedOn}). */
+  readonly passedOn?: string | undefined;
 }
 
 
@@ -88,15 +102,25 @@ function parseText(file: string, text: string): ReturnType<typeof parseYamlFile>
 
 const posix = (p: string) => p.split(sep).join("/");
 
+/**
+ * A folder's entries in name order, each with whether it is a folder: read with the listing, not a
+ * stat per entry. (Links were refused before anything is listed: boundaryProblems.)
+ */
+function entriesOf(dir: string): { name: string; folder: boolean }[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .map((e) => ({ name: e.name, folder: e.isDirectory() }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /** Lists a collection's files, reporting any file that cannot be one of its entries. */
 function listCollection(root: string, c: Collection, problems: Problem[]): { slug: string; file: string }[] {
   const dir = join(root, c.dir);
   if (!existsSync(dir)) return [];
   const found: { slug: string; file: string }[] = [];
-  for (const name of readdirSync(dir).sort()) {
+  for (const { name, folder } of entriesOf(dir)) {
     const file = posix(relative(root, join(dir, name)));
     if (name.startsWith(".")) continue;
-    if (!name.endsWith(c.ext) || statSync(join(dir, name)).isDirectory()) {
+    if (!name.endsWith(c.ext) || folder) {
       problems.push({ file, message: `unexpected file in ${c.dir}: each ${c.noun} is one ${c.ext} file`, fix: `Rename it to end in ${c.ext}, or move it out of ${c.dir}` });
       continue;
     }
@@ -115,8 +139,8 @@ function listedVersions(root: string): Map<string, Set<number>> {
   const dir = join(root, "content/reports");
   const out = new Map<string, Set<number>>();
   if (!existsSync(dir)) return out;
-  for (const slug of readdirSync(dir)) {
-    if (!statSync(join(dir, slug)).isDirectory()) continue;
+  for (const { name: slug, folder } of entriesOf(dir)) {
+    if (!folder) continue;
     out.set(slug, new Set(readdirSync(join(dir, slug)).flatMap((n) => VERSION_FILE.exec(n)?.[1] ?? []).map(Number)));
   }
   return out;
@@ -125,14 +149,20 @@ function listedVersions(root: string): Map<string, Set<number>> {
 
 /**
  * An entry whose `html` is its Markdown body rendered the first time a page reads it: the build
- * renders every body once, as before, and `npm run check` never does.
+ * renders every body once, as before, and `npm run check` never does (nor reads the body of a file
+ * it has not had to read).
  */
-function withHtml<T extends object>(entry: T, body: string | undefined, kept?: string): T & { readonly html: string } {
+function withHtml<T extends object>(entry: T, body: () => string | undefined, kept?: string): T & { readonly html: string } {
   let html: string | undefined = kept;
   return Object.defineProperty(entry, "html", {
     enumerable: true,
-    get: () => (html ??= renderMarkdown(body ?? "")),
+    get: () => (html ??= renderMarkdown(body() ?? "")),
   }) as T & { readonly html: string };
+}
+
+/** Reads a file's text, or the problem that stops it being read as UTF-8. */
+function readText(run: Run, file: string): ReturnType<typeof decodeUtf8> {
+  return decodeUtf8(readBytesInside(run.root, file), file);
 }
 
 /** Astro's content store reads a string starting with this as an image file to import at build. */
@@ -181,28 +211,55 @@ function validate<S extends z.ZodType>(
   schema: S,
 ): { data: z.infer<S>; source: SourceFile; html?: string | undefined } | undefined {
   const { problems, sources, cache } = run;
-  const decoded = decodeUtf8(readBytesInside(run.root, file), file);
-  if (!decoded.ok) {
-    problems.push(decoded.problem);
-    return undefined;
+  const unchanged = cache?.unchanged?.(run.root, file);
+  let text: string | undefined;
+  let digest: string | undefined;
+  let kept: KeptFile | undefined;
+  if (unchanged) ({ digest, kept } = unchanged);
+  else {
+    const decoded = readText(run, file);
+    if (!decoded.ok) {
+      problems.push(decoded.problem);
+      return undefined;
+    }
+    text = decoded.text;
+    digest = cache?.digest(text);
+    kept = digest === undefined ? undefined : cache?.get(file, digest);
   }
-  const { text } = decoded;
-  const digest = cache?.digest(text);
-  const kept = digest === undefined ? undefined : cache?.get(file, digest);
   if (kept && digest !== undefined) {
+    // The text, read now only if the file was vouched for unread (it passed as UTF-8 when it was read).
+    const textOf = (): string => {
+      if (text === undefined) {
+        const decoded = readText(run, file);
+        text = decoded.ok ? decoded.text : "";
+      }
+      return text;
+    };
     let reparsed: ReturnType<typeof parseText> | undefined;
     const locate: SourceFile["locate"] = (path) => {
-      reparsed ??= parseText(file, text);
+      reparsed ??= parseText(file, textOf());
       return reparsed.ok ? reparsed.source.locate(path) : undefined;
     };
-    const split = /\.mdx?$/.test(file) ? splitFrontMatter(text) : undefined;
-    const source: SourceFile = split
-      ? { file, data: kept.data, body: split.body, bodyLine: split.bodyLine, locate }
+    let split: ReturnType<typeof splitFrontMatter>;
+    const splitOf = () => (split ??= splitFrontMatter(textOf()));
+    const source: SourceFile = /\.mdx?$/.test(file)
+      ? {
+          file,
+          data: kept.data,
+          locate,
+          get body() {
+            return splitOf()?.body ?? "";
+          },
+          get bodyLine() {
+            return splitOf()?.bodyLine ?? 1;
+          },
+        }
       : { file, data: kept.data, locate };
     sources.set(file, source);
     run.files.set(file, { digest, reused: true, kept });
     return { data: kept.data as z.infer<S>, source, html: kept.html };
   }
+  if (text === undefined) return undefined; // unreachable: a file vouched for unread is always kept
   const parsed = parseText(file, text);
   if (!parsed.ok) {
     problems.push(...parsed.problems);
@@ -240,9 +297,9 @@ export function planActions(slug: string, plan: Plan): ActionEntry[] {
  * for its components. MDX is parsed on every load, cached or not, so its problems are always reported.
  */
 function versionProse(file: string, source: SourceFile, problems: Problem[]): VersionEntry["prose"] | undefined {
+  if (!file.endsWith(".mdx")) return withHtml({ format: "md" as const }, () => source.body);
   const body = source.body ?? "";
   const firstLine = source.bodyLine ?? 1;
-  if (!file.endsWith(".mdx")) return withHtml({ format: "md" as const }, body);
   const { problems: found, parsed } = parseMdxBody({ file, body, firstLine });
   problems.push(...found);
   if (!parsed) return undefined;
@@ -258,11 +315,11 @@ function loadReports(run: Run): ReportEntry[] {
   const dir = join(root, "content/reports");
   if (!existsSync(dir)) return [];
   const reports: ReportEntry[] = [];
-  for (const slug of readdirSync(dir).sort()) {
+  for (const { name: slug, folder: isFolder } of entriesOf(dir)) {
     if (slug.startsWith(".")) continue;
     const folder = join(dir, slug);
     const rel = posix(relative(root, folder));
-    if (!statSync(folder).isDirectory()) {
+    if (!isFolder) {
       problems.push({ file: rel, message: "a report is a folder of versions, not a single file", fix: `Move it to content/reports/${slugify(slug.replace(/\.md$/, ""))}/v1.md` });
       continue;
     }
@@ -295,7 +352,11 @@ function loadReports(run: Run): ReportEntry[] {
         problems.push({ file, line: 1, field: "changes", message: `required from version 2 on, but missing`, fix: "Say in a sentence what changed from the previous version" });
       }
       const prose = versionProse(file, valid.source, problems);
-      if (prose) versions.push({ slug: `${slug}/v${n}`, report: slug, n, file, data: valid.data, body: valid.source.body ?? "", prose });
+      if (!prose) continue;
+      const { source } = valid;
+      // The text as written, read when a page asks for it.
+      const entry = { slug: `${slug}/v${n}`, report: slug, n, file, data: valid.data, prose };
+      versions.push(Object.defineProperty(entry, "body", { enumerable: true, get: () => source.body ?? "" }) as VersionEntry);
     }
     numbers.sort((a, b) => a - b);
     if (numbers.length === 0) {
@@ -361,7 +422,7 @@ export function loadPortal(root: string, options: { cache?: FileCache | undefine
   for (const { slug, file } of listCollection(root, COLLECTIONS.plans, problems)) {
     const v = validate(run, file, planSchema);
     if (!v) continue;
-    plans.push(withHtml({ slug, file, data: v.data, areas: v.data.areas, actions: planActions(slug, v.data) }, v.source.body, v.html));
+    plans.push(withHtml({ slug, file, data: v.data, areas: v.data.areas, actions: planActions(slug, v.data) }, () => v.source.body, v.html));
   }
   if (plans.length === 0 && !problems.some((p) => p.file.startsWith("content/plans"))) {
     problems.push({ file: "content/plans", message: "no plans found: the portal needs at least one plan", fix: "Add content/plans/{plan}.md" });
@@ -376,7 +437,7 @@ export function loadPortal(root: string, options: { cache?: FileCache | undefine
   const meetings: MeetingEntry[] = [];
   for (const { slug, file } of listCollection(root, COLLECTIONS.meetings, problems)) {
     const v = validate(run, file, meetingSchema);
-    if (v) meetings.push(withHtml({ slug, file, data: v.data }, v.source.body, v.html));
+    if (v) meetings.push(withHtml({ slug, file, data: v.data }, () => v.source.body, v.html));
   }
 
   const reports = loadReports(run);
@@ -390,21 +451,30 @@ export function loadPortal(root: string, options: { cache?: FileCache | undefine
   // exists, so references to it are not reported as missing a second time.
   const listed = (c: Collection) => new Set(listCollection(root, c, []).map((e) => e.slug));
   const portal: Portal = { site: site!, committees, plans, kpis, reports, meetings, decisions, glossary };
+  const day = today();
+  const passed = new Set([...files].flatMap(([file, f]) => (f.reused && f.kept.passedOn === day ? [file] : [])));
   problems.push(
-    ...crossCheck(portal, sources, {
+    ...crossCheck(
+      portal,
+      sources,
+      {
       committees: listed(COLLECTIONS.committees),
       plans: listed(COLLECTIONS.plans),
       kpis: listed(COLLECTIONS.kpis),
       meetings: listed(COLLECTIONS.meetings),
       reports: new Set(reports.map((r) => r.slug)),
-      reportVersions: listedVersions(root),
-    }),
-    ...checkPlausibility(portal, sources, { today: today() }),
+        reportVersions: listedVersions(root),
+      },
+      passed,
+    ),
+    ...checkPlausibility(portal, sources, { today: day, passed }),
     ...mdxReferenceProblems(portal, {
       knownKpis: listed(COLLECTIONS.kpis),
       complete: !problems.some((p) => p.file.startsWith("content/meetings") || p.file.startsWith("content/plans")),
     }),
   );
+  const withProblems = new Set(problems.map((p) => p.file));
+  for (const [file, f] of files) if (!withProblems.has(file)) files.set(file, { ...f, passedOn: day });
   if (problems.length || !site) return { ok: false, problems, files };
   return { ok: true, portal, sources, files };
 }

@@ -40,17 +40,22 @@ function impossibleFigure(kpi: Pick<Kpi, "unit" | "range">, value: number): stri
 const RANGE_FIX =
   'Check the figure against the paper; if the indicator really can take it (e.g. a percentage change), set "range" on the KPI';
 
-/** Every impossible figure or date in a loaded portal, located. */
+/**
+ * Every impossible figure or date in a loaded portal, located. `passed`: KPI files in which an earlier
+ * check with the same today found none, on exactly this text (src/lib/content/check-cache.ts); they
+ * are not searched again.
+ */
 export function checkPlausibility(
   portal: Portal,
   sources: ReadonlyMap<string, SourceFile>,
-  options: { today: string },
+  options: { today: string; passed?: ReadonlySet<string> },
 ): Problem[] {
   const problems: Problem[] = [];
   const at = (file: string, path: Path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
-  const { today } = options;
+  const { today, passed } = options;
 
   for (const { file, data: kpi } of portal.kpis) {
+    if (passed?.has(file)) continue;
     kpi.series.forEach((s, i) =>
       s.values.forEach((v, j) => {
         const path: Path = ["series", i, "values", j];

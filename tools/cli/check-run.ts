@@ -1,8 +1,7 @@
 /**
- * `npm run check`: validates every content file under the content root
- * (PORTAL_DIR, or the current folder) and prints every problem, located. A file that passed
- * before and has not changed since is not validated again (src/lib/content/check-cache.ts);
- * `--no-cache` checks every file from scratch.
+ * What `npm run check` runs once Node's compile cache is on (tools/cli/check.mjs): validates every
+ * content file and prints every problem, located. A file that passed before and has not changed since is
+ * not validated again (src/lib/content/check-cache.ts); `--no-cache` checks every file from scratch.
  */
 import { contentRoot, exitOnContentRootError } from "../../src/lib/content-root.ts";
 import { loadPortal } from "../../src/lib/content/load.ts";
@@ -14,7 +13,6 @@ const started = performance.now();
 const cache = process.argv.includes("--no-cache") ? undefined : CheckCache.open(root);
 const result = loadPortal(root, { cache });
 cache?.keep(result.files);
-cache?.prune();
 const ms = Math.round(performance.now() - started);
 
 if (!result.ok) {
