@@ -46,7 +46,7 @@ export default defineConfig({
   integrations: [portalContent(), sitemap(), redirects(), searchIndex()],
   devToolbar: { enabled: false },
   // A strict Content-Security-Policy in every page's <meta> (src/lib/security-policy.ts); Astro adds
-  // hashes for its scripts and styles, and the portal integration keeps only those each page uses.
+  // hashes for its scripts and styles, and src/middleware.ts keeps only those each page uses.
   security: {
     csp: {
       directives: [...CSP_DIRECTIVES],
