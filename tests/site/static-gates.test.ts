@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scanSite, type SiteScan } from "../../tools/gates/html-scan.ts";
@@ -26,6 +27,17 @@ describe("the built site", () => {
 
   it("has no page too heavy for a phone (over 150 KB gzipped)", () => {
     expect(formatGateProblems(checkPageWeight(site.dir, site.pages.keys()))).toEqual([]);
+  });
+
+  it("splits its search index into small chunks, so a first search on a phone fetches little (none over 16 KB)", () => {
+    // A search downloads each chunk holding one of its words; at Pagefind's default chunk size the
+    // sample's chunks are about 30 KB each (src/integrations/search.ts, INDEX_CHUNK_SIZE).
+    const dir = join(site.dir, "pagefind", "index");
+    const heavy = readdirSync(dir)
+      .map((f) => ({ f, kb: statSync(join(dir, f)).size / 1024 }))
+      .filter(({ kb }) => kb > 16)
+      .map(({ f, kb }) => `${f}: ${kb.toFixed(1)} KB`);
+    expect(heavy).toEqual([]);
   });
 
   it("loads nothing from another website", () => {
