@@ -10,14 +10,16 @@ const INDEX_AFTER_BUILD_ENV = "PORTAL_INDEX_AFTER_BUILD";
 
 /**
  * How many word positions Pagefind puts in one index chunk (its default is 20,000). A search
- * downloads every chunk that holds one of its words, so the chunk size is most of what a first
- * search costs: at 20,000, "annual reviews" fetched two chunks of 29 and 26 KB on the sample. At
- * 2,500 the same search fetches 8 KB, and the list of chunks every search loads first grows by
- * under a kilobyte (docs/performance.md, "First search"). Pagefind 1.6 reads this only from its
- * environment, under a name it calls unstable: should a later version drop it, chunks go back to
- * the default size and `npm run bench` shows the first search over budget.
+ * downloads every chunk that holds one of its words, so on the sample, where no word fills a
+ * chunk alone, the chunk size is most of what a first search costs: 13 typical searches fetched
+ * 136 KB on average at 20,000, 108 KB at 5,000 and 103 KB at 2,500. At the largest synthetic
+ * preset the commonest words fill chunks of their own whatever the size, and more chunks mean a
+ * longer list that every search loads first: 289, 270 and 285 KB. Measured in docs/performance.md
+ * ("First search"). Pagefind 1.6 reads this only from its environment, under a name it calls
+ * unstable: should a later version drop it, chunks go back to the default size, which the site
+ * test of chunk sizes catches.
  */
-export const INDEX_CHUNK_SIZE = 2500;
+const INDEX_CHUNK_SIZE = 5000;
 const CHUNK_SIZE_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 
 /**
