@@ -1,5 +1,8 @@
 import type { AstroIntegration } from "astro";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { chunkLastWord, readPagefindFile, widenChunkBounds, writePagefindFile } from "../lib/search-chunk-bounds.ts";
 
 /**
  * Set by `npm run build` (and `build:test`): the search index is built by `npm run index` after
@@ -40,11 +43,31 @@ export async function indexSite(dir: string): Promise<number> {
     const added = await index.addDirectory({ path: dir });
     if (added.errors.length) throw new Error(`Search indexing failed: ${added.errors.join("; ")}`);
     if (added.page_count === 0) throw new Error("Search indexing found no pages with data-pagefind-body");
-    const written = await index.writeFiles({ outputPath: `${dir.replace(/\/+$/, "")}/pagefind/` });
+    const output = `${dir.replace(/\/+$/, "")}/pagefind/`;
+    const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length) throw new Error(`Search index could not be written: ${written.errors.join("; ")}`);
+    widenIndexBounds(output);
     return added.page_count;
   } finally {
     await pagefind.close();
+  }
+}
+
+/**
+ * Rewrites each language's metadata so that every indexed word is found in its own chunk
+ * (src/lib/search-chunk-bounds.ts). The file keeps its name: its content still follows from
+ * Pagefind's, which the name hashes.
+ */
+function widenIndexBounds(output: string): void {
+  const entry = JSON.parse(readFileSync(join(output, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { hash: string }>;
+  };
+  for (const { hash } of Object.values(entry.languages)) {
+    const file = join(output, `pagefind.${hash}.pf_meta`);
+    const { meta } = widenChunkBounds(readPagefindFile(readFileSync(file)), (chunk) =>
+      chunkLastWord(readPagefindFile(readFileSync(join(output, "index", `${chunk}.pf_index`)))),
+    );
+    writeFileSync(file, writePagefindFile(meta));
   }
 }
 
