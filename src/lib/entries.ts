@@ -5,9 +5,33 @@
  * uses, and a Markdown body its rendering.
  */
 import type { CollectionEntry } from "astro:content";
-import type { ActionEntry, DecisionEntry, Entry, MeetingEntry, PlanEntry } from "./content/model.ts";
+import type { ActionEntry, DecisionEntry, Entry, MeetingEntry, PlanEntry, Portal } from "./content/model.ts";
 import type { Committee, Kpi, Site } from "../schemas/index.ts";
 import { planActions } from "./content/load.ts";
+import { previewPortal } from "./portal.ts";
+
+/**
+ * In the preview, an entry as the loader last validated it, by its id. The store's entries are made
+ * from the same portal (src/lib/content/collections.ts), but after an edit Astro rewrites its whole
+ * store and the preview re-imports it before pages see the change: 7.75 s at the largest preset
+ * (docs/performance.md), where the loader's portal is current in about a second. A build has no
+ * preview portal, so its pages read Astro's entries.
+ */
+const previewIndexes = new WeakMap<Portal, Map<string, ReadonlyMap<string, unknown>>>();
+function inPreview<T>(
+  kind: string,
+  list: (portal: Portal) => readonly T[],
+  idOf: (t: T) => string,
+  id: string,
+): T | undefined {
+  const portal = previewPortal();
+  if (!portal) return undefined;
+  let indexes = previewIndexes.get(portal);
+  if (!indexes) previewIndexes.set(portal, (indexes = new Map()));
+  let index = indexes.get(kind);
+  if (!index) indexes.set(kind, (index = new Map(list(portal).map((t) => [idOf(t), t]))));
+  return index.get(id) as T | undefined;
+}
 
 /** A file's entry: its id is its slug. (`file` is where Astro keeps it, relative to the project.) */
 const fileEntry = <T>(entry: { id: string; data: T; filePath?: string | undefined }): Entry<T> => ({
@@ -16,14 +40,30 @@ const fileEntry = <T>(entry: { id: string; data: T; filePath?: string | undefine
   data: entry.data,
 });
 
-export const kpiEntry = (entry: CollectionEntry<"kpis">): Entry<Kpi> => fileEntry(entry);
+export const kpiEntry = (entry: CollectionEntry<"kpis">): Entry<Kpi> => {
+  const latest = inPreview(
+    "kpis",
+    (p) => p.kpis,
+    (k) => k.slug,
+    entry.id,
+  );
+  return { ...fileEntry(entry), ...(latest ? { data: latest.data } : {}) };
+};
 
-export const committeeEntry = (entry: CollectionEntry<"committees">): Entry<Committee> => fileEntry(entry);
+export const committeeEntry = (entry: CollectionEntry<"committees">): Entry<Committee> => {
+  const latest = inPreview(
+    "committees",
+    (p) => p.committees,
+    (c) => c.slug,
+    entry.id,
+  );
+  return { ...fileEntry(entry), ...(latest ? { data: latest.data } : {}) };
+};
 
 /** The site's settings: the one entry of `site` (content/site.yml), which every build has. */
 export function siteData(entry: CollectionEntry<"site"> | undefined): Site {
   if (!entry) throw new Error("The site settings (content/site.yml) are not in the content collections");
-  return entry.data;
+  return previewPortal()?.site ?? entry.data;
 }
 
 /**
@@ -34,27 +74,56 @@ export function siteData(entry: CollectionEntry<"site"> | undefined): Site {
 export const inFileOrder = <T extends { readonly file: string }>(entries: readonly T[]): T[] =>
   [...entries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
-export const meetingEntry = (entry: CollectionEntry<"meetings">): MeetingEntry => ({
-  ...fileEntry(entry),
-  html: entry.rendered?.html ?? "",
-});
+export const meetingEntry = (entry: CollectionEntry<"meetings">): MeetingEntry => {
+  const latest = inPreview(
+    "meetings",
+    (p) => p.meetings,
+    (m) => m.slug,
+    entry.id,
+  );
+  return latest
+    ? { ...fileEntry(entry), data: latest.data, html: latest.html }
+    : { ...fileEntry(entry), html: entry.rendered?.html ?? "" };
+};
 
 /** An action, with its plan as the plan's slug. */
-export const actionEntry = (entry: CollectionEntry<"actions">): ActionEntry => ({
-  ...entry.data,
-  plan: entry.data.plan.id,
-});
+export const actionEntry = (entry: CollectionEntry<"actions">): ActionEntry =>
+  inPreview(
+    "actions",
+    (p) => p.plans.flatMap((plan) => plan.actions),
+    (a) => a.key,
+    entry.id,
+  ) ?? {
+    ...entry.data,
+    plan: entry.data.plan.id,
+  };
 
 /** A decision, with its meeting as the meeting's slug. */
-export const decisionEntry = (entry: CollectionEntry<"decisions">): DecisionEntry => ({
-  ...entry.data,
-  meeting: entry.data.meeting.id,
-});
+export const decisionEntry = (entry: CollectionEntry<"decisions">): DecisionEntry =>
+  inPreview(
+    "decisions",
+    (p) => p.decisions,
+    (d) => d.id,
+    entry.id,
+  ) ?? {
+    ...entry.data,
+    meeting: entry.data.meeting.id,
+  };
 
 /** A plan with its actions, in the plan's order (each is also an entry of the `actions` collection). */
-export const planEntry = (entry: CollectionEntry<"plans">): PlanEntry => ({
-  ...fileEntry(entry),
-  html: entry.rendered?.html ?? "",
-  areas: entry.data.areas,
-  actions: planActions(entry.id, entry.data),
-});
+export const planEntry = (entry: CollectionEntry<"plans">): PlanEntry => {
+  const latest = inPreview(
+    "plans",
+    (p) => p.plans,
+    (p) => p.slug,
+    entry.id,
+  );
+  return latest
+    ? { ...fileEntry(entry), data: latest.data, html: latest.html, areas: latest.areas, actions: latest.actions }
+    : {
+        ...fileEntry(entry),
+        html: entry.rendered?.html ?? "",
+        areas: entry.data.areas,
+        actions: planActions(entry.id, entry.data),
+      };
+};

@@ -32,10 +32,13 @@ export function sharedProblems(): string | undefined {
 }
 
 const RELOAD = Symbol.for("send-portal.reload");
-const reloader = globalThis as { [RELOAD]?: () => void };
+const reloader = globalThis as { [RELOAD]?: (() => void) | undefined };
 
-/** Records how to load the content again into the collections (called by the content loader, in the preview). */
-export function shareReloader(reload: () => void): void {
+/**
+ * Records how to load the content again into the collections (called by the content loader, in the
+ * preview); undefined records that this process is not a preview.
+ */
+export function shareReloader(reload: (() => void) | undefined): void {
   reloader[RELOAD] = reload;
 }
 
@@ -45,6 +48,17 @@ export function shareReloader(reload: () => void): void {
  */
 export function reloadContent(): void {
   reloader[RELOAD]?.();
+}
+
+/**
+ * In the preview only, the portal as the loader last validated it (undefined in a build, or while the
+ * content has problems). The loader has it within a second of an edit; Astro's own store of the
+ * entries catches up later (src/lib/entries.ts).
+ */
+export function previewPortal(): Portal | undefined {
+  if (!reloader[RELOAD]) return undefined;
+  const known = shared[SHARED];
+  return known?.root === contentRoot() ? known.portal : undefined;
 }
 
 /** The validated portal, loaded once per build. Throws with every problem, located. */
