@@ -20,9 +20,9 @@ import { previewPortal } from "./portal.ts";
 const previewIndexes = new WeakMap<Portal, Map<string, ReadonlyMap<string, unknown>>>();
 function inPreview<T>(
   kind: string,
+  id: string,
   list: (portal: Portal) => readonly T[],
   idOf: (t: T) => string,
-  id: string,
 ): T | undefined {
   const portal = previewPortal();
   if (!portal) return undefined;
@@ -40,25 +40,20 @@ const fileEntry = <T>(entry: { id: string; data: T; filePath?: string | undefine
   data: entry.data,
 });
 
-export const kpiEntry = (entry: CollectionEntry<"kpis">): Entry<Kpi> => {
-  const latest = inPreview(
-    "kpis",
-    (p) => p.kpis,
-    (k) => k.slug,
-    entry.id,
-  );
+/** A file's entry, with its data as the preview's loader last validated it where there is a preview. */
+function fileEntryOf<T>(
+  kind: string,
+  list: (portal: Portal) => readonly Entry<T>[],
+  entry: { id: string; data: T; filePath?: string | undefined },
+): Entry<T> {
+  const latest = inPreview(kind, entry.id, list, (e) => e.slug);
   return { ...fileEntry(entry), ...(latest ? { data: latest.data } : {}) };
-};
+}
 
-export const committeeEntry = (entry: CollectionEntry<"committees">): Entry<Committee> => {
-  const latest = inPreview(
-    "committees",
-    (p) => p.committees,
-    (c) => c.slug,
-    entry.id,
-  );
-  return { ...fileEntry(entry), ...(latest ? { data: latest.data } : {}) };
-};
+export const kpiEntry = (entry: CollectionEntry<"kpis">): Entry<Kpi> => fileEntryOf("kpis", (p) => p.kpis, entry);
+
+export const committeeEntry = (entry: CollectionEntry<"committees">): Entry<Committee> =>
+  fileEntryOf("committees", (p) => p.committees, entry);
 
 /** The site's settings: the one entry of `site` (content/site.yml), which every build has. */
 export function siteData(entry: CollectionEntry<"site"> | undefined): Site {
@@ -77,9 +72,9 @@ export const inFileOrder = <T extends { readonly file: string }>(entries: readon
 export const meetingEntry = (entry: CollectionEntry<"meetings">): MeetingEntry => {
   const latest = inPreview(
     "meetings",
+    entry.id,
     (p) => p.meetings,
     (m) => m.slug,
-    entry.id,
   );
   return latest
     ? { ...fileEntry(entry), data: latest.data, html: latest.html }
@@ -90,9 +85,9 @@ export const meetingEntry = (entry: CollectionEntry<"meetings">): MeetingEntry =
 export const actionEntry = (entry: CollectionEntry<"actions">): ActionEntry =>
   inPreview(
     "actions",
+    entry.id,
     (p) => p.plans.flatMap((plan) => plan.actions),
     (a) => a.key,
-    entry.id,
   ) ?? {
     ...entry.data,
     plan: entry.data.plan.id,
@@ -102,9 +97,9 @@ export const actionEntry = (entry: CollectionEntry<"actions">): ActionEntry =>
 export const decisionEntry = (entry: CollectionEntry<"decisions">): DecisionEntry =>
   inPreview(
     "decisions",
+    entry.id,
     (p) => p.decisions,
     (d) => d.id,
-    entry.id,
   ) ?? {
     ...entry.data,
     meeting: entry.data.meeting.id,
@@ -114,9 +109,9 @@ export const decisionEntry = (entry: CollectionEntry<"decisions">): DecisionEntr
 export const planEntry = (entry: CollectionEntry<"plans">): PlanEntry => {
   const latest = inPreview(
     "plans",
+    entry.id,
     (p) => p.plans,
     (p) => p.slug,
-    entry.id,
   );
   return latest
     ? { ...fileEntry(entry), data: latest.data, html: latest.html, areas: latest.areas, actions: latest.actions }
