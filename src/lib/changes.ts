@@ -21,6 +21,7 @@ import {
   visibleReports,
   visibleVersions,
 } from "./queries.ts";
+import { formatWhen } from "./format.ts";
 import { routes } from "./routes.ts";
 
 export interface Change {
@@ -249,6 +250,10 @@ interface WindowMeeting {
   readonly title: string;
   readonly date: string;
 }
+
+/** Where a window starts, in words: "Since Improvement Board, March 2024", or "From the start". */
+export const windowStart = (since: WindowMeeting | undefined): string =>
+  since ? `Since ${since.title}, ${formatWhen(since.date)}` : "From the start";
 
 export interface ChangeWindow {
   readonly meeting: WindowMeeting;
