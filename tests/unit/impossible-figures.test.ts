@@ -81,6 +81,19 @@ describe("figures that cannot be true are refused, located", () => {
     expect(problemsOf((r) => replaceIn(r, KPI, '"period": "2019-10"', `"period": "${at}"`))).toEqual(expected);
   });
 
+  it.each([
+    ["2020-06", []],
+    [
+      "2020-07",
+      [
+        "data/kpis/waits.json:13 — comparators[0].values[0].period: a comparator figure for 2020-07, which has not begun (today is 2020-06-15). Check the period against the paper",
+      ],
+    ],
+  ])("a comparator figure for %s, built on 15 June 2020", (at, expected) => {
+    const comparator = `"comparators": [{ "id": "national", "label": "England average", "values": [{ "period": "${at}", "value": 20 }] }],`;
+    expect(problemsOf((r) => replaceIn(r, KPI, '"series": [', `${comparator}\n  "series": [`))).toEqual(expected);
+  });
+
   it("accepts a future figure marked projected", () => {
     expect(
       problemsOf((r) =>

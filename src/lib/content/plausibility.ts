@@ -83,8 +83,17 @@ export function checkPlausibility(
     );
     kpi.comparators.forEach((c, i) =>
       c.values.forEach((v, j) => {
+        const path: Path = ["comparators", i, "values", j];
         const why = impossibleFigure(kpi, v.value);
-        if (why) problems.push({ ...at(file, ["comparators", i, "values", j, "value"]), message: why, fix: RANGE_FIX });
+        if (why) problems.push({ ...at(file, [...path, "value"]), message: why, fix: RANGE_FIX });
+        // A comparator figure (an England average, say) can decide a target, and a paper cannot have one
+        // for a period not yet begun.
+        if (period(v.period).start > today)
+          problems.push({
+            ...at(file, [...path, "period"]),
+            message: `a comparator figure for ${v.period}, which has not begun (today is ${today})`,
+            fix: "Check the period against the paper",
+          });
       }),
     );
     if (kpi.baseline?.value != null) {
