@@ -1,27 +1,25 @@
 /**
  * The browser policies every page carries, in one place so that pages Astro renders
- * and pages the build writes itself (redirects) cannot drift apart.
+ * (`src/layouts/Page.astro`) and pages the build writes itself (redirects) cannot drift apart.
  */
 
 /**
- * The Content-Security-Policy directives besides script-src and style-src, which Astro
- * completes with the hashes of each page's own inline scripts and styles.
- * `frame-ancestors` cannot go in a `<meta>`: `public/_headers` carries it for hosts that read that file.
+ * The Content-Security-Policy of every page: nothing from another origin, and no inline
+ * script or style at all. The site's own scripts are files (`astro.config.mjs` never inlines
+ * them), so no page needs a hash or a nonce, and markup injected into a page could not run.
+ * 'wasm-unsafe-eval' lets Pagefind's WebAssembly search run. `frame-ancestors` cannot go in a
+ * `<meta>`: `public/_headers` carries it for hosts that read that file.
  */
-export const CSP_DIRECTIVES = [
+export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
   "connect-src 'self'",
-] as const;
-
-/** 'wasm-unsafe-eval' lets Pagefind's WebAssembly search run; nothing may load from another origin. */
-export const CSP_SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
-
-/** The whole policy of a page with no inline script or style, as Astro writes it in a `<meta>`. */
-export const CSP_WITHOUT_INLINE = `${CSP_DIRECTIVES.join(";")}; script-src ${CSP_SCRIPT_SOURCES.join(" ")}; style-src 'self';`;
+].join("; ");
 
 /**
  * `no-referrer`: a council or NHS site a family follows a link to is not told which page

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { GateProblem } from "../published-problem.ts";
-import { CSP_WITHOUT_INLINE, REFERRER_POLICY } from "../security-policy.ts";
+import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from "../security-policy.ts";
 
 /**
  * One record of `content/redirects.yml`, which answers every published URL that no
@@ -187,7 +187,7 @@ function pageHtml(options: { title: string; siteTitle: string | undefined; head:
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta http-equiv="content-security-policy" content="${CSP_WITHOUT_INLINE}">
+    <meta http-equiv="content-security-policy" content="${CONTENT_SECURITY_POLICY}">
     <meta name="referrer" content="${REFERRER_POLICY}">
     <meta name="robots" content="noindex">
 ${options.head}    <title>${title}</title>

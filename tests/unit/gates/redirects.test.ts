@@ -9,7 +9,7 @@ import { checkLinks } from "../../../tools/gates/links.ts";
 import { formatGateProblems } from "../../../src/lib/published-problem.ts";
 import { parseRedirects, redirectFiles } from "../../../src/lib/content/redirects.ts";
 import { insideOrThrow } from "../../../src/integrations/redirects.ts";
-import { CSP_WITHOUT_INLINE } from "../../../src/lib/security-policy.ts";
+import { CONTENT_SECURITY_POLICY } from "../../../src/lib/security-policy.ts";
 
 const SAMPLE = `- from: /kpis/renamed/
   to: /kpis/kpi-1/
@@ -93,7 +93,7 @@ describe("redirectFiles", () => {
         <head>
           <meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1">
-          <meta http-equiv="content-security-policy" content="default-src 'self';img-src 'self' data:;object-src 'none';base-uri 'self';form-action 'self';connect-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';">
+          <meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; connect-src 'self'">
           <meta name="referrer" content="no-referrer">
           <meta name="robots" content="noindex">
           <meta http-equiv="refresh" content="0; url=/kpis/kpi-1/">
@@ -229,7 +229,7 @@ describe("addresses that could leave the site", () => {
   it("gives redirect pages the same Content-Security-Policy and referrer policy as every page", () => {
     const [moved] = redirectFiles([{ from: "/a/", to: "/b/", line: 1 }]);
     expect(moved?.contents).toContain(
-      `<meta http-equiv="content-security-policy" content="${CSP_WITHOUT_INLINE}">\n    <meta name="referrer" content="no-referrer">`,
+      `<meta http-equiv="content-security-policy" content="${CONTENT_SECURITY_POLICY}">\n    <meta name="referrer" content="no-referrer">`,
     );
   });
 });
