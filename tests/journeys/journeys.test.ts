@@ -176,11 +176,15 @@ describe("search", () => {
 
   it("finds a decision's words once, on the decision's own page, not again on each page that lists it", async () => {
     // In quotes, a phrase: only pages with these words in this order.
-    const page = await open(`/search/?q=${encodeURIComponent('"advised of the outcome of discussions in due course"')}`);
+    const page = await open(
+      `/search/?q=${encodeURIComponent('"advised of the outcome of discussions in due course"')}`,
+    );
     await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 10_000 }).toMatch(/results? for/);
     const results = page.locator("#search-results > li");
     expect(await results.locator(".result-type").allTextContents()).toEqual(["Decision"]);
-    expect(await results.locator("a").first().getAttribute("href")).toMatch(/^\/decisions\/osc-childrens-2023-09-26-19\//);
+    expect(await results.locator("a").first().getAttribute("href")).toMatch(
+      /^\/decisions\/osc-childrens-2023-09-26-19\//,
+    );
     await page.context().close();
   });
 
