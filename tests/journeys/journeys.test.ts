@@ -174,6 +174,20 @@ describe("search", () => {
     await page.context().close();
   });
 
+  it("finds a decision's words once, on the decision's own page, not again on each page that lists it", async () => {
+    // In quotes, a phrase: only pages with these words in this order.
+    const page = await open(
+      `/search/?q=${encodeURIComponent('"advised of the outcome of discussions in due course"')}`,
+    );
+    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 10_000 }).toMatch(/results? for/);
+    const results = page.locator("#search-results > li");
+    expect(await results.locator(".result-type").allTextContents()).toEqual(["Decision"]);
+    expect(await results.locator("a").first().getAttribute("href")).toMatch(
+      /^\/decisions\/osc-childrens-2023-09-26-19\//,
+    );
+    await page.context().close();
+  });
+
   it("restores a shared search from its URL", async () => {
     const page = await open("/search/?q=petition&type=Decision");
     await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 10_000 }).toMatch(/results? for/);
