@@ -154,16 +154,14 @@ export function markAcronyms(html: string, options: MarkOptions): string {
  * marked page's text as a reader meets it (no scripts or styles), from the same parse, for the
  * search synonyms (src/lib/search-synonyms.ts): the layout parses each page once.
  */
-export function markAndReport(
-  html: string,
-  options: MarkOptions & { title?: string | undefined },
-): { html: string; unexplained: Term[]; text: string } {
+export function markAndReport(html: string, options: MarkOptions & { title?: string | undefined }): Marked {
   const doc = parseDocument(html, { withStartIndices: true, withEndIndices: true });
   const { runs, pageText, readerText } = textRuns(doc);
   const edits: { start: number; end: number; html: string }[] = termSpacing(html, doc);
   const marker = markerFor(options.terms);
-  if (!marker) return { html: applyEdits(html, edits), unexplained: [], text: squashSpace(readerText) };
+  if (!marker) return marked(applyEdits(html, edits), [], [readerText]);
   const { byWord, pattern } = marker;
+  const writtenAt = spelledOut(pageText);
   /** Expansions written out beside an acronym: text the marked page has and `readerText` lacks. */
   const added: string[] = [];
   const done = new Set<string>();
@@ -185,9 +183,9 @@ export function markAndReport(
       const term = byWord.get(word)!;
       const expansion = term.expansion!;
       const end = match.index + whole.length;
-      const writtenAt = pageText.search(looselyCached(expansion));
+      const at = writtenAt(expansion);
       const spelt =
-        (writtenAt !== -1 && writtenAt < run.offset + match.index) ||
+        (at !== -1 && at < run.offset + match.index) ||
         squash(chunk.slice(end, end + expansion.length + 8)).includes(squash(expansion));
       if (match.index > from) pieces.push(new Text(chunk.slice(from, match.index)));
       pieces.push(
@@ -217,11 +215,51 @@ export function markAndReport(
       const term = byWord.get(word);
       if (!term || done.has(word) || unexplained.includes(term)) continue;
       const spelt =
-        pageText.search(looselyCached(term.expansion ?? "")) !== -1 ||
-        squash(options.title ?? "").includes(squash(term.expansion ?? ""));
+        writtenAt(term.expansion ?? "") !== -1 || squash(options.title ?? "").includes(squash(term.expansion ?? ""));
       if (!spelt) unexplained.push(term);
     }
-  return { html: out, unexplained, text: squashSpace([readerText, ...added].join(" ")) };
+  return marked(out, unexplained, [readerText, ...added]);
+}
+
+/** What `markAndReport` gives a page. */
+export interface Marked {
+  readonly html: string;
+  readonly unexplained: Term[];
+  /** The marked page's text as a reader meets it, its spaces squashed; worked out when first read (search pages only). */
+  readonly text: string;
+}
+
+function marked(html: string, unexplained: Term[], texts: string[]): Marked {
+  let text: string | undefined;
+  return {
+    html,
+    unexplained,
+    get text() {
+      return (text ??= squashSpace(texts.join(" ")));
+    },
+  };
+}
+
+/**
+ * Where the page's text first spells out each expansion (however it breaks lines, in any case), or -1,
+ * looked for once per expansion. The loose pattern is slow over a long page, and most pages never spell a
+ * term out, so the page is first searched, lower-cased, for the expansion's longest word, which any match
+ * holds (bar case pairs such as the Greek final sigma, where the cost of a miss is an expansion written out
+ * twice).
+ */
+function spelledOut(pageText: string): (expansion: string) => number {
+  const found = new Map<string, number>();
+  let lower: string | undefined;
+  return (expansion) => {
+    let at = found.get(expansion);
+    if (at === undefined) {
+      const word = expansion.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), "");
+      lower ??= pageText.toLowerCase();
+      at = word && lower.includes(word.toLowerCase()) ? pageText.search(looselyCached(expansion)) : -1;
+      found.set(expansion, at);
+    }
+    return at;
+  };
 }
 
 const squashSpace = (s: string) => s.replace(/\s+/g, " ").trim();
