@@ -97,14 +97,42 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Each spelling's pattern, compiled once: every page tests every spelling. */
 const patterns = new Map<string, RegExp>();
 
+/** A letter or a digit, in any script. */
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Whether `spelling` is in the text as whole words. The pattern has no Unicode flag, whose letter
+ * classes made each of the glossary's hundreds of patterns take about a millisecond to compile; the
+ * characters on either side of a match are checked instead. (Without the flag, case is compared by
+ * upper-casing rather than by Unicode's case folding, which differ only for rare letters such as "ſ".)
+ */
 function occurs(text: string, spelling: string): boolean {
   let pattern = patterns.get(spelling);
   if (!pattern) {
     const words = spelling.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, isAcronym(spelling) ? "u" : "iu");
+    pattern = new RegExp(words, isAcronym(spelling) ? "g" : "gi");
     patterns.set(spelling, pattern);
   }
-  return pattern.test(text);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; pattern.lastIndex = m.index + 1, m = pattern.exec(text)) {
+    const end = m.index + m[0].length;
+    if (!WORD_CHARACTER.test(characterBefore(text, m.index)) && !WORD_CHARACTER.test(characterAt(text, end)))
+      return true;
+  }
+  return false;
+}
+
+/** The whole character (a surrogate pair, if it is one) before index `i`, or "" at the start. */
+function characterBefore(text: string, i: number): string {
+  if (i === 0) return "";
+  const pair = i >= 2 && /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text.slice(i - 2, i));
+  return text.slice(pair ? i - 2 : i - 1, i);
+}
+
+/** The whole character at index `i`, or "" at the end. */
+function characterAt(text: string, i: number): string {
+  const code = text.codePointAt(i);
+  return code === undefined ? "" : String.fromCodePoint(code);
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };

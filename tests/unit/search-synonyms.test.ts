@@ -58,6 +58,19 @@ describe("searchSynonyms", () => {
     expect(synonyms("Add salt to taste; the SALTED crisps; ASDA.")).toEqual([]);
   });
 
+  it("takes a letter of any script, one outside the Basic Multilingual Plane too, as part of a word", () => {
+    expect(synonyms("ASDé, éASD, ASD١, 𝐀ASD, ASD𝐀, autismë")).toEqual([]);
+    expect(synonyms("(ASD) waits")[0]?.seen).toBe("ASD");
+    expect(synonyms("ASD-led")[0]?.seen).toBe("ASD");
+    expect(synonyms("𝐀 ASD")[0]?.seen).toBe("ASD");
+  });
+
+  it("finds a whole-word use after a use inside another word, and words split over lines", () => {
+    expect(synonyms("The ASDA shop; then ASD.")[0]?.seen).toBe("ASD");
+    expect(synonyms("ASDASD ASD")[0]?.seen).toBe("ASD");
+    expect(synonyms("speech and\n  language   therapy")[0]?.seen).toBe("Speech and Language Therapy");
+  });
+
   it("adds nothing for a group whose every spelling is already on the page", () => {
     expect(synonyms("ASD (Autistic Spectrum Disorder), also called autism.")).toEqual([]);
   });
