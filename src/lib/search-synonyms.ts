@@ -55,10 +55,11 @@ export interface Synonyms {
  */
 export function searchSynonyms(text: string, groups: readonly (readonly string[])[]): Synonyms[] {
   const flat = text.replace(/\s+/g, " ");
+  const words = new Set(wordsOf(flat));
   const added = new Set<string>();
   const out: Synonyms[] = [];
   for (const group of groups) {
-    const present = group.map((s) => occurs(flat, s));
+    const present = group.map((s) => occurs(flat, words, s));
     const seen = group[present.indexOf(true)];
     if (seen === undefined) continue;
     const others = group.filter((s, i) => !present[i] && !added.has(key(s)));
@@ -94,25 +95,42 @@ const isAcronym = (s: string) => /^[\p{Lu}\p{N}&/-]+$/u.test(s) && /\p{Lu}/u.tes
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Each spelling's pattern, compiled once: every page tests every spelling. */
-const patterns = new Map<string, RegExp>();
+/** A text's words, lower-cased: its runs of letters and digits. */
+const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** What finding a spelling takes, worked out once: every page tests every spelling. */
+interface Finder {
+  /** The spelling's words: a text without all of them cannot hold it. */
+  readonly words: readonly string[];
+  /** The spelling, its words apart by any spaces, in any case unless it is an acronym. */
+  readonly pattern: RegExp;
+}
+const finders = new Map<string, Finder>();
 
 /** A letter or a digit, in any script. */
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 
 /**
- * Whether `spelling` is in the text as whole words. The pattern has no Unicode flag, whose letter
- * classes made each of the glossary's hundreds of patterns take about a millisecond to compile; the
- * characters on either side of a match are checked instead. (Without the flag, case is compared by
- * upper-casing rather than by Unicode's case folding, which differ only for rare letters such as "ſ".)
+ * Whether `spelling` is in the text as whole words (`words` being the text's words). A glossary has
+ * hundreds of spellings and a page holds few of them, so a pattern runs only over a text that has all of
+ * its spelling's words. The pattern has no Unicode flag, whose letter classes made each take about a
+ * millisecond to compile: the characters on either side of a match are checked instead. (Case is then
+ * compared by upper- and lower-casing rather than by Unicode's case folding, which differ only for rare
+ * letters such as "ſ" and the Greek final sigma.)
  */
-function occurs(text: string, spelling: string): boolean {
-  let pattern = patterns.get(spelling);
-  if (!pattern) {
-    const words = spelling.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
-    pattern = new RegExp(words, isAcronym(spelling) ? "g" : "gi");
-    patterns.set(spelling, pattern);
+function occurs(text: string, words: ReadonlySet<string>, spelling: string): boolean {
+  let finder = finders.get(spelling);
+  if (!finder) {
+    const source = spelling.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
+    finder = { words: wordsOf(spelling), pattern: new RegExp(source, isAcronym(spelling) ? "g" : "gi") };
+    finders.set(spelling, finder);
   }
+  if (!finder.words.every((w) => words.has(w))) return false;
+  const { pattern } = finder;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; pattern.lastIndex = m.index + 1, m = pattern.exec(text)) {
     const end = m.index + m[0].length;
