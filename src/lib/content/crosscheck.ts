@@ -2,7 +2,7 @@ import { nearest } from "../nearest.ts";
 import { fitsFrequency, period, FREQUENCIES } from "../../schemas/period.ts";
 import { parseReportRef } from "../slug.ts";
 import type { Kpi, TargetExpr } from "../../schemas/index.ts";
-import type { Portal } from "./model.ts";
+import type { PortalFacts } from "./facts.ts";
 import type { Path, Problem } from "./problems.ts";
 import { formatPath } from "./problems.ts";
 import type { SourceFile } from "./source.ts";
@@ -20,25 +20,18 @@ export interface Existing {
 }
 
 
-/**
- * Checks everything a schema alone cannot: that references resolve, ids are
- * unique, and every KPI value's period fits how often it is measured.
- *
- * `passed`: KPI files whose checks here that read only the file itself (its series, periods,
- * comparators, targets) found nothing on exactly this text in an earlier check
- * (src/lib/content/check-cache.ts); those are not run on them again. Their references are.
- */
-export function crossCheck(
-  portal: Portal,
-  sources: ReadonlyMap<string, SourceFile>,
-  existing: Existing,
-  passed: ReadonlySet<string> = new Set(),
-): Problem[] {
-  const problems: Problem[] = [];
-  const at = (file: string, path: Path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
+/** Reports a reference to something that does not exist, suggesting the nearest match. */
+type RefCheck = (options: { file: string; path: Path; value: string; noun: string; known: ReadonlySet<string>; where: string }) => void;
 
-  /** Reports a reference to something that does not exist, suggesting the nearest match. */
-  const ref = (options: { file: string; path: Path; value: string; noun: string; known: ReadonlySet<string>; where: string }) => {
+/** Where a field is, for a problem: its file, line and field name. */
+type At = (file: string, path: Path) => Omit<Problem, "message">;
+
+function locator(sources: ReadonlyMap<string, SourceFile>): At {
+  return (file, path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
+}
+
+function refCheck(problems: Problem[], at: At): RefCheck {
+  return (options) => {
     if (options.known.has(options.value)) return;
     const near = nearest(options.value, options.known);
     problems.push({
@@ -47,6 +40,16 @@ export function crossCheck(
       fix: near ? `Did you mean "${near}"?` : `Check the spelling, or add ${options.where}`,
     });
   };
+}
+
+/**
+ * Checks everything a schema alone cannot: that references resolve and ids are unique. It reads
+ * only each file's {@link PortalFacts}; what a KPI's own figures must satisfy is {@link kpiOwnProblems}.
+ */
+export function crossCheck(portal: PortalFacts, sources: ReadonlyMap<string, SourceFile>, existing: Existing): Problem[] {
+  const problems: Problem[] = [];
+  const at = locator(sources);
+  const ref = refCheck(problems, at);
 
   const actionKeys = new Set(portal.plans.flatMap((p) => p.actions.map((a) => a.key)));
   const knownAction = (key: string) => actionKeys.has(key) || (existing.plans.has(key.split("/")[0]!) && !portal.plans.some((p) => p.slug === key.split("/")[0]));
@@ -76,11 +79,10 @@ export function crossCheck(
     );
   }
 
-  // KPIs: plan, series, periods, comparators, targets, commentary, re-baselining.
+  // KPIs: plan, commentary, judgements, history, re-baselining.
   const decisionIds = new Set(portal.decisions.map((d) => d.id));
   for (const { file, data: kpi } of portal.kpis) {
     if (kpi.plan) ref({ file, path: ["plan"], value: kpi.plan, noun: "plan", known: existing.plans, where: `content/plans/${kpi.plan}.md` });
-    if (!passed.has(file)) checkKpiAlone({ kpi, file, at: (path) => at(file, path), ref, problems });
     kpi.commentary.forEach((c, i) => {
       if (c.report) reportRef(file, ["commentary", i, "report"], c.report);
     });
@@ -153,7 +155,7 @@ export function crossCheck(
  * Topics: declared once in the site settings, named by indicators and actions; and the site's link to
  * the story behind the plans. Skipped when the site settings failed their schema (already reported).
  */
-function topicProblems(portal: Portal, sources: ReadonlyMap<string, SourceFile>, at: (file: string, path: Path) => Omit<Problem, "message">): Problem[] {
+function topicProblems(portal: PortalFacts, sources: ReadonlyMap<string, SourceFile>, at: At): Problem[] {
   if (!portal.site) return [];
   const problems: Problem[] = [];
   const siteFile = "content/site.yml";
@@ -192,16 +194,11 @@ function topicProblems(portal: Portal, sources: ReadonlyMap<string, SourceFile>,
  * value's period fits its series' frequency and appears once, corrections dated after their period began,
  * comparators and breaks naming its own series, targets naming its own comparators and baseline.
  */
-function checkKpiAlone(options: {
-  kpi: Kpi;
-  file: string;
-  at: (path: Path) => Omit<Problem, "message">;
-  /** Reports a reference that does not resolve, as crossCheck does. */
-  ref: (options: { file: string; path: Path; value: string; noun: string; known: ReadonlySet<string>; where: string }) => void;
-  /** Where the problems found go. */
-  problems: Problem[];
-}): void {
-  const { kpi, file, at, ref, problems } = options;
+export function kpiOwnProblems(kpi: Kpi, file: string, sources: ReadonlyMap<string, SourceFile>): Problem[] {
+  const problems: Problem[] = [];
+  const atFile = locator(sources);
+  const at = (path: Path) => atFile(file, path);
+  const ref = refCheck(problems, atFile);
   duplicates(kpi.series.map((s, i) => ({ id: s.id, path: ["series", i, "id"] })), "series id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));
   kpi.series.forEach((s, i) => {
     const seen = new Map<string, number>();
@@ -253,6 +250,7 @@ function checkKpiAlone(options: {
   kpi.rebaselines.forEach((r, i) => {
     if (r.previousTargets) checkTargets(r.previousTargets, ["rebaselines", i, "previousTargets"]);
   });
+  return problems;
 }
 
 function duplicates(items: { id: string; path: Path }[], noun: string): [Path, string][] {
@@ -267,7 +265,7 @@ function duplicates(items: { id: string; path: Path }[], noun: string): [Path, s
 }
 
 /** The chain of `continues` from one KPI file when it comes back to itself, else undefined. */
-function continuesLoop(portal: Portal, file: string): string[] | undefined {
+function continuesLoop(portal: PortalFacts, file: string): string[] | undefined {
   const bySlug = new Map(portal.kpis.map((k) => [k.slug, k]));
   const start = portal.kpis.find((k) => k.file === file);
   const chain: string[] = [];
