@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type * as z from "zod";
 import {
@@ -12,7 +12,7 @@ import {
   reportVersionSchema,
   siteSchema,
 } from "../../schemas/index.ts";
-import { boundaryProblems, readBytesInside, readInside } from "./boundary.ts";
+import { boundaryProblems, listFolder, readBytesInside, readInside, type Lister } from "./boundary.ts";
 import { bodyCharacterProblems, decodeUtf8 } from "./characters.ts";
 import { crossCheck, kpiOwnProblems } from "./crosscheck.ts";
 import type { PortalFacts } from "./facts.ts";
@@ -124,21 +124,27 @@ function parseText(file: string, text: string): ReturnType<typeof parseYamlFile>
 const posix = (p: string) => p.split(sep).join("/");
 
 /**
- * A folder's entries in name order, each with whether it is a folder: read with the listing, not a
- * stat per entry. (Links were refused before anything is listed: boundaryProblems.)
+ * A {@link Lister} that reads each folder once: the boundary walk, the collections' listings and the
+ * report folders all list the same folders. (Links were refused before anything is listed: boundaryProblems.)
  */
-function entriesOf(dir: string): { name: string; folder: boolean }[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .map((e) => ({ name: e.name, folder: e.isDirectory() }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+function listOnce(): Lister {
+  const read = new Map<string, ReturnType<Lister>>();
+  return (dir) => {
+    let entries = read.get(dir);
+    if (!entries) read.set(dir, (entries = listFolder(dir)));
+    return entries;
+  };
 }
 
 /** Lists a collection's files, reporting any file that cannot be one of its entries. */
-function listCollection(root: string, c: Collection, problems: Problem[]): { slug: string; file: string }[] {
+function listCollection(run: Pick<Run, "root" | "list">, c: Collection, problems: Problem[]): { slug: string; file: string }[] {
+  const { root } = run;
   const dir = join(root, c.dir);
   if (!existsSync(dir)) return [];
   const found: { slug: string; file: string }[] = [];
-  for (const { name, folder } of entriesOf(dir)) {
+  for (const entry of run.list(dir)) {
+    const { name } = entry;
+    const folder = entry.isDirectory();
     const file = posix(relative(root, join(dir, name)));
     if (name.startsWith(".")) continue;
     if (!name.endsWith(c.ext) || folder) {
@@ -156,13 +162,13 @@ function listCollection(root: string, c: Collection, problems: Problem[]): { slu
 }
 
 /** Version numbers that exist as files, valid or not, by report slug. */
-function listedVersions(root: string): Map<string, Set<number>> {
-  const dir = join(root, "content/reports");
+function listedVersions(run: Pick<Run, "root" | "list">): Map<string, Set<number>> {
+  const dir = join(run.root, "content/reports");
   const out = new Map<string, Set<number>>();
   if (!existsSync(dir)) return out;
-  for (const { name: slug, folder } of entriesOf(dir)) {
-    if (!folder) continue;
-    out.set(slug, new Set(readdirSync(join(dir, slug)).flatMap((n) => VERSION_FILE.exec(n)?.[1] ?? []).map(Number)));
+  for (const entry of run.list(dir)) {
+    if (!entry.isDirectory()) continue;
+    out.set(entry.name, new Set(run.list(join(dir, entry.name)).flatMap((e) => VERSION_FILE.exec(e.name)?.[1] ?? []).map(Number)));
   }
   return out;
 }
@@ -220,6 +226,7 @@ interface Run {
   /** The files that passed their own checks so far: a file with a problem of its own is taken out. */
   readonly files: Map<string, LoadedFile>;
   readonly cache: FileCache | FactsCache | undefined;
+  readonly list: Lister;
 }
 
 /**
@@ -337,7 +344,9 @@ function loadReports(run: Run): ReportEntry[] {
   const dir = join(root, "content/reports");
   if (!existsSync(dir)) return [];
   const reports: ReportEntry[] = [];
-  for (const { name: slug, folder: isFolder } of entriesOf(dir)) {
+  for (const entry of run.list(dir)) {
+    const slug = entry.name;
+    const isFolder = entry.isDirectory();
     if (slug.startsWith(".")) continue;
     const folder = join(dir, slug);
     const rel = posix(relative(root, folder));
@@ -352,7 +361,7 @@ function loadReports(run: Run): ReportEntry[] {
     const versions: VersionEntry[] = [];
     const numbers: number[] = [];
     const fileOf = new Map<number, string>();
-    for (const name of readdirSync(folder).sort()) {
+    for (const { name } of run.list(folder)) {
       if (name.startsWith(".")) continue;
       const file = `${rel}/${name}`;
       const m = VERSION_FILE.exec(name);
@@ -456,9 +465,9 @@ function load(root: string, cache: FileCache | FactsCache | undefined): { proble
   const problems: Problem[] = [];
   const sources = new Map<string, SourceFile>();
   const files = new Map<string, LoadedFile>();
-  const run: Run = { root, problems, sources, files, cache };
+  const run: Run = { root, problems, sources, files, cache, list: listOnce() };
   const empty = { site: undefined!, committees: [], plans: [], kpis: [], reports: [], meetings: [], decisions: [], glossary: [] };
-  problems.push(...boundaryProblems(root));
+  problems.push(...boundaryProblems(root, run.list));
   if (problems.length) return { problems, portal: empty, sources, files };
 
   for (const dir of ["content", "data"]) {
@@ -475,13 +484,13 @@ function load(root: string, cache: FileCache | FactsCache | undefined): { proble
     : [];
 
   const committees: Entry<z.infer<typeof committeeSchema>>[] = [];
-  for (const { slug, file } of listCollection(root, COLLECTIONS.committees, problems)) {
+  for (const { slug, file } of listCollection(run, COLLECTIONS.committees, problems)) {
     const v = validate(run, file, committeeSchema);
     if (v) committees.push({ slug, file, data: v.data });
   }
 
   const plans: PlanEntry[] = [];
-  for (const { slug, file } of listCollection(root, COLLECTIONS.plans, problems)) {
+  for (const { slug, file } of listCollection(run, COLLECTIONS.plans, problems)) {
     const v = validate(run, file, planSchema);
     if (!v) continue;
     plans.push(withHtml({ slug, file, data: v.data, areas: v.data.areas, actions: planActions(slug, v.data) }, () => v.source.body, v.html));
@@ -491,13 +500,13 @@ function load(root: string, cache: FileCache | FactsCache | undefined): { proble
   }
 
   const kpis: Entry<z.infer<typeof kpiSchema>>[] = [];
-  for (const { slug, file } of listCollection(root, COLLECTIONS.kpis, problems)) {
+  for (const { slug, file } of listCollection(run, COLLECTIONS.kpis, problems)) {
     const v = validate(run, file, kpiSchema);
     if (v) kpis.push({ slug, file, data: v.data });
   }
 
   const meetings: MeetingEntry[] = [];
-  for (const { slug, file } of listCollection(root, COLLECTIONS.meetings, problems)) {
+  for (const { slug, file } of listCollection(run, COLLECTIONS.meetings, problems)) {
     const v = validate(run, file, meetingSchema);
     if (v) meetings.push(withHtml({ slug, file, data: v.data }, () => v.source.body, v.html));
   }
@@ -534,7 +543,7 @@ function load(root: string, cache: FileCache | FactsCache | undefined): { proble
 
   // Cross-check what did parse. An entry whose file failed its schema still
   // exists, so references to it are not reported as missing a second time.
-  const listed = (c: Collection) => new Set(listCollection(root, c, []).map((e) => e.slug));
+  const listed = (c: Collection) => new Set(listCollection(run, c, []).map((e) => e.slug));
   problems.push(
     ...crossCheck(portal, sources, {
       committees: listed(COLLECTIONS.committees),
@@ -542,7 +551,7 @@ function load(root: string, cache: FileCache | FactsCache | undefined): { proble
       kpis: listed(COLLECTIONS.kpis),
       meetings: listed(COLLECTIONS.meetings),
       reports: new Set(reports.map((r) => r.slug)),
-      reportVersions: listedVersions(root),
+      reportVersions: listedVersions(run),
     }),
     ...checkPlausibility(portal, sources, { today: day }),
     ...mdxReferenceProblems(portal, {
