@@ -69,9 +69,9 @@ export function crossCheck(portal: PortalFacts, sources: ReadonlyMap<string, Sou
 
   // Plans: areas and actions unique; action KPIs exist.
   for (const plan of portal.plans) {
-    duplicates(plan.data.areas.map((a, i) => ({ id: a.id, path: ["areas", i, "id"] })), "area id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
+    duplicates(plan.data.areas.map((a) => a.id), (i) => ["areas", i, "id"], "area id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
     const actionIds = plan.data.areas.flatMap((a, i) => a.actions.map((x, j) => ({ id: x.id, path: ["areas", i, "actions", j, "id"] as Path })));
-    duplicates(actionIds, "action id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
+    duplicates(actionIds.map((a) => a.id), (k) => actionIds[k]!.path, "action id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
     plan.data.areas.forEach((area, i) =>
       area.actions.forEach((action, j) =>
         action.kpis.forEach((kpi, k) => ref({ file: plan.file, path: ["areas", i, "actions", j, "kpis", k], value: kpi, noun: "KPI", known: existing.kpis, where: `data/kpis/${kpi}.json` })),
@@ -104,7 +104,7 @@ export function crossCheck(portal: PortalFacts, sources: ReadonlyMap<string, Sou
       if (data.meeting) ref({ file, path: ["meeting"], value: data.meeting, noun: "meeting", known: existing.meetings, where: `content/meetings/${data.meeting}.md` });
       if (data.plan) ref({ file, path: ["plan"], value: data.plan, noun: "plan", known: existing.plans, where: `content/plans/${data.plan}.md` });
       data.actions.forEach((a, i) => actionRef(file, ["actions", i, "action"], a.action));
-      duplicates(data.actions.map((a, i) => ({ id: a.action, path: ["actions", i, "action"] })), "action").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
+      duplicates(data.actions.map((a) => a.action), (i) => ["actions", i, "action"], "action").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
       data.kpis.forEach((k, i) => ref({ file, path: ["kpis", i, "kpi"], value: k.kpi, noun: "KPI", known: existing.kpis, where: `data/kpis/${k.kpi}.json` }));
     }
   }
@@ -115,7 +115,7 @@ export function crossCheck(portal: PortalFacts, sources: ReadonlyMap<string, Sou
     const { file, data } = m;
     ref({ file, path: ["committee"], value: data.committee, noun: "committee", known: existing.committees, where: `content/committees/${data.committee}.yml` });
     const items = new Set(data.agenda.flatMap((a) => (a.number ? [a.number] : [])));
-    duplicates(data.agenda.flatMap((a, i) => (a.number ? [{ id: a.number, path: ["agenda", i, "number"] as Path }] : [])), "agenda item number").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
+    duplicates(data.agenda.map((a) => a.number || undefined), (i) => ["agenda", i, "number"], "agenda item number").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
     data.agenda.forEach((a, i) =>
       a.papers.forEach((p, j) => {
         if (p.report) reportRef(file, ["agenda", i, "papers", j, "report"], p.report);
@@ -144,8 +144,8 @@ export function crossCheck(portal: PortalFacts, sources: ReadonlyMap<string, Sou
 
   // Glossary.
   const glossaryFile = "content/glossary.yml";
-  duplicates(portal.glossary.map((t, i) => ({ id: t.id, path: [i, "id"] })), "glossary id").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
-  duplicates(portal.glossary.map((t, i) => ({ id: t.term.toLowerCase(), path: [i, "term"] })), "glossary term").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
+  duplicates(portal.glossary.map((t) => t.id), (i) => [i, "id"], "glossary id").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
+  duplicates(portal.glossary.map((t) => t.term.toLowerCase()), (i) => [i, "term"], "glossary term").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
 
   problems.push(...topicProblems(portal, sources, at));
   return problems;
@@ -160,7 +160,7 @@ function topicProblems(portal: PortalFacts, sources: ReadonlyMap<string, SourceF
   const problems: Problem[] = [];
   const siteFile = "content/site.yml";
   const known = new Set(portal.site.topics.map((t) => t.id));
-  duplicates(portal.site.topics.map((t, i) => ({ id: t.id, path: ["topics", i, "id"] })), "topic id").forEach(([path, msg]) => problems.push({ ...at(siteFile, path), message: msg }));
+  duplicates(portal.site.topics.map((t) => t.id), (i) => ["topics", i, "id"], "topic id").forEach(([path, msg]) => problems.push({ ...at(siteFile, path), message: msg }));
   const tag = (file: string, path: Path, id: string) => {
     if (known.has(id)) return;
     const near = nearest(id, known);
@@ -199,7 +199,7 @@ export function kpiOwnProblems(kpi: Kpi, file: string, sources: ReadonlyMap<stri
   const atFile = locator(sources);
   const at = (path: Path) => atFile(file, path);
   const ref = refCheck(problems, atFile);
-  duplicates(kpi.series.map((s, i) => ({ id: s.id, path: ["series", i, "id"] })), "series id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));
+  duplicates(kpi.series.map((s) => s.id), (i) => ["series", i, "id"], "series id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));
   kpi.series.forEach((s, i) => {
     const seen = new Map<string, number>();
     s.values.forEach((v, j) => {
@@ -221,7 +221,7 @@ export function kpiOwnProblems(kpi: Kpi, file: string, sources: ReadonlyMap<stri
   });
   const comparatorIds = new Set(kpi.comparators.map((c) => c.id));
   const seriesIds = new Set(kpi.series.map((s) => s.id));
-  duplicates(kpi.comparators.map((c, i) => ({ id: c.id, path: ["comparators", i, "id"] })), "comparator id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));
+  duplicates(kpi.comparators.map((c) => c.id), (i) => ["comparators", i, "id"], "comparator id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));
   kpi.comparators.forEach((c, i) => {
     if (c.series) ref({ file, path: ["comparators", i, "series"], value: c.series, noun: "series", known: seriesIds, where: "a series with that id" });
   });
@@ -253,14 +253,19 @@ export function kpiOwnProblems(kpi: Kpi, file: string, sources: ReadonlyMap<stri
   return problems;
 }
 
-function duplicates(items: { id: string; path: Path }[], noun: string): [Path, string][] {
-  const first = new Map<string, Path>();
+/**
+ * Each id written a second time, with its message: `ids[i]` is at `pathOf(i)` (an undefined id is not
+ * one). Paths are made only for what is reported.
+ */
+function duplicates(ids: readonly (string | undefined)[], pathOf: (index: number) => Path, noun: string): [Path, string][] {
+  const first = new Map<string, number>();
   const out: [Path, string][] = [];
-  for (const { id, path } of items) {
+  ids.forEach((id, i) => {
+    if (id === undefined) return;
     const seen = first.get(id);
-    if (seen) out.push([path, `duplicate ${noun} "${id}" (first used at ${formatPath(seen)})`]);
-    else first.set(id, path);
-  }
+    if (seen !== undefined) out.push([pathOf(i), `duplicate ${noun} "${id}" (first used at ${formatPath(pathOf(seen))})`]);
+    else first.set(id, i);
+  });
   return out;
 }
 

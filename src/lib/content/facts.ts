@@ -12,7 +12,7 @@ import type { ActionEntry, DecisionEntry, Entry, VersionEntry } from "./model.ts
 
 type Item<T extends readonly unknown[]> = T[number];
 
-export type KpiFacts = Pick<Kpi, "plan" | "continues" | "topics"> & {
+type KpiFacts = Pick<Kpi, "plan" | "continues" | "topics"> & {
   readonly commentary: readonly Pick<Item<Kpi["commentary"]>, "report">[];
   readonly judgements: readonly Pick<Item<Kpi["judgements"]>, "report">[];
   readonly rebaselines: readonly Pick<Item<Kpi["rebaselines"]>, "decision">[];
@@ -20,7 +20,7 @@ export type KpiFacts = Pick<Kpi, "plan" | "continues" | "topics"> & {
 
 type ActionFacts = Pick<Action, "id" | "kpis" | "topics">;
 
-export interface PlanFacts {
+interface PlanFacts {
   readonly areas: readonly { readonly id: Item<Plan["areas"]>["id"]; readonly actions: readonly ActionFacts[] }[];
 }
 
@@ -28,14 +28,14 @@ type DecisionFacts = Pick<Decision, "id" | "item" | "actions" | "kpis" | "report
   readonly followUps: readonly Pick<FollowUp, "cites">[];
 };
 
-export type MeetingFacts = Pick<Meeting, "committee" | "date" | "status"> & {
+type MeetingFacts = Pick<Meeting, "committee" | "date" | "status"> & {
   readonly agenda: readonly (Pick<Item<Meeting["agenda"]>, "number"> & {
     readonly papers: readonly Pick<Item<Item<Meeting["agenda"]>["papers"]>, "report">[];
   })[];
   readonly decisions: readonly DecisionFacts[];
 };
 
-export type VersionFacts = Pick<ReportVersion, "meeting" | "plan" | "published" | "status"> & {
+type VersionFacts = Pick<ReportVersion, "meeting" | "plan" | "published" | "status"> & {
   readonly actions: readonly Pick<Item<ReportVersion["actions"]>, "action">[];
   readonly kpis: readonly Pick<Item<ReportVersion["kpis"]>, "kpi">[];
 };
