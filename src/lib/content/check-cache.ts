@@ -1,11 +1,12 @@
 /**
  * Remembers, by each file's digest, the facts of each file that passed its own checks (facts.ts: what
  * the checks across files read), so `npm run check` after one edit validates only the changed files
- * and reads a few hundred KB of facts for the rest. A file with a problem of its own is checked again
- * every time, and so is a KPI on a day before its figures' dates ({@link KeptFile.checkedFrom}); the
- * whole cache is dropped when the checking code changes: its key is a digest of every source file
- * under src/lib and src/schemas, the installed versions of the packages they use, and the Node
- * version. Checks across files (references, duplicate ids, dates) always run on the whole content.
+ * and reads only the facts of the rest (5 MB at the largest preset, where whole data took 50 MB). A
+ * file with a problem of its own is checked again every time, and so is a KPI on a day before its
+ * figures' dates ({@link KeptFile.checkedFrom}); the whole cache is dropped when the checking code
+ * changes: its key is a digest of every source file under src/lib and src/schemas, the installed
+ * versions of the packages they use, and the Node version. Checks across files (references, duplicate
+ * ids, dates) always run on the whole content.
  *
  * Beside each digest it keeps the file's size, modification and change times, inode and device as they
  * were when the file was read, as git's index does: a file whose stat is still the same is not read

@@ -1,8 +1,8 @@
 /**
  * What the checks across files read of each file: ids, references, dates and statuses, not texts or
- * figures. `npm run check` keeps only these of an unchanged file between checks (check-cache.ts), a
- * few hundred KB at the largest preset where the whole data is 50 MB, so a check after one edit
- * parses little. A loaded `Portal` has all of them, so the build's load checks it as it is.
+ * figures. `npm run check` keeps only these of an unchanged file between checks (check-cache.ts): 5 MB
+ * at the largest preset, most of it the actions each report version names, where the whole data took
+ * 50 MB. A loaded `Portal` has all of them, so the build's load checks it as it is.
  *
  * A field added to a check across files is added here first, or the check does not compile; and
  * tests/unit/check-cache.test.ts breaks each kind of reference in an unchanged file.
