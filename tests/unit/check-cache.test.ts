@@ -2,6 +2,7 @@ import {
   appendFileSync,
   cpSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -137,6 +138,26 @@ describe("the check's cache of files that passed", () => {
           (second) => check(second),
         );
         expect(check(first).reused).toBeGreaterThan(5);
+      },
+    );
+  });
+  it("keeps only the facts the checks across files read: no figure, no text", () => {
+    withFixture(
+      () => {},
+      (root) => {
+        check(root, "code-5");
+        const kept = readdirSync(join(dir, "code-5"))
+          .map((f) => readFileSync(join(dir, "code-5", f), "utf8"))
+          .join("");
+        expect(kept).toContain('"rebaselines":[]'); // the indicator's line
+        expect(kept).toContain('"committee":"example-board"');
+        for (const left of [
+          "Tracker not in place",
+          '"value":29',
+          "Waits are falling as planned",
+          "That the progress report be noted",
+        ])
+          expect(kept).not.toContain(left);
       },
     );
   });
