@@ -13,6 +13,13 @@ export const CONTENT_FOLDERS = ["content", "data"] as const;
 
 const posix = (p: string): string => p.split(sep).join("/");
 
+/** A folder's entries in name order, each knowing its kind (Node asks lstat only where the file system does not say). */
+export type Lister = (dir: string) => readonly Dirent[];
+
+/** Reads a folder's entries: a {@link Lister} that keeps nothing. */
+export const listFolder: Lister = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
 /** What a non-plain entry is, for the message. */
 function kindOf(stats: Stats | Dirent): string | undefined {
   if (stats.isSymbolicLink()) return "a symbolic link";
@@ -24,10 +31,10 @@ function kindOf(stats: Stats | Dirent): string | undefined {
  * Every symbolic link and special file under the content folders, located by its path
  * relative to the root. Hidden entries are checked too: a command may still open them.
  */
-export function boundaryProblems(root: string): Problem[] {
+export function boundaryProblems(root: string, list: Lister = listFolder): Problem[] {
   const problems: Problem[] = [];
-  // A folder's entries come with their kind (Node asks lstat only where the file system does not say),
-  // so a content root of thousands of files is walked without a system call per file.
+  // A folder's entries come with their kind, so a content root of thousands of files is walked
+  // without a system call per file.
   const visit = (rel: string, stats: Stats | Dirent): void => {
     const kind = kindOf(stats);
     if (kind) {
@@ -39,8 +46,7 @@ export function boundaryProblems(root: string): Problem[] {
       return;
     }
     if (stats.isDirectory())
-      for (const entry of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
-        visit(join(rel, entry.name), entry);
+      for (const entry of list(join(root, rel))) visit(join(rel, entry.name), entry);
   };
   for (const folder of CONTENT_FOLDERS) {
     let stats: Stats;

@@ -1,10 +1,12 @@
 /**
- * Remembers, by each file's digest, what checking it found valid, so `npm run check` after one
- * edit validates only the changed files. Only files that passed are remembered (a file with problems
- * is checked again every time), and the whole cache is dropped when the checking code changes: its
- * key is a digest of every source file under src/lib and src/schemas, the installed versions of the
- * packages they use, and the Node version. Checks across files (references, duplicate ids,
- * plausibility) always run on the whole content.
+ * Remembers, by each file's digest, the facts of each file that passed its own checks (facts.ts: what
+ * the checks across files read), so `npm run check` after one edit validates only the changed files
+ * and reads only the facts of the rest (5 MB at the largest preset, where whole data took 50 MB). A
+ * file with a problem of its own is checked again every time, and so is a KPI on a day before its
+ * figures' dates ({@link KeptFile.checkedFrom}); the whole cache is dropped when the checking code
+ * changes: its key is a digest of every source file under src/lib and src/schemas, the installed
+ * versions of the packages they use, and the Node version. Checks across files (references, duplicate
+ * ids, dates) always run on the whole content.
  *
  * Beside each digest it keeps the file's size, modification and change times, inode and device as they
  * were when the file was read, as git's index does: a file whose stat is still the same is not read
@@ -20,13 +22,15 @@
 import { createHash } from "node:crypto";
 import { appendFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { FileCache, KeptFile, LoadedFile, LoadResult } from "./load.ts";
+import { factsOf } from "./facts.ts";
+import type { CheckResult, FactsCache, KeptFile, LoadedFile } from "./load.ts";
+import { today } from "../today.ts";
 
 const REPO = resolve(import.meta.dirname, "../../..");
 /** The packages whose behaviour decides what a file's check finds (js-yaml: main reads plain YAML with it). */
 const PACKAGES = ["zod", "yaml", "js-yaml", "markdown-it"];
 /** Bumped by hand only if the cache's own format changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** A file whose times are this close to when it was read is read again next time, whatever its stat. */
 const RACY_MS = 2000;
 
@@ -54,66 +58,14 @@ export function checkingCodeDigest(repo = REPO): string {
 }
 
 /**
- * One remembered file: its digest, its stat when read ("" when too recent to vouch for), the day its
- * checks alone last passed ("" if not), and its data as JSON, with its long texts and lists (an
- * indicator's figures, a report's commentary: most of the cache) set apart in `aside`, parsed only when
- * one of them is read. A check after one edit reads few: the checks that read an indicator's figures
- * are not run again on a file that passed them on the same day, and nothing checks across files by
- * long texts.
+ * One remembered file: its digest, its stat when read ("" when too recent to vouch for), the first
+ * day its own checks pass ({@link KeptFile.checkedFrom}), and its facts as JSON.
  */
 interface Line {
   readonly digest: string;
   readonly stat: string;
-  readonly passedOn: string;
-  /** `[data, paths]`: the data with `null` where each path's value was set apart. */
-  readonly json: string;
-  /** The values set apart, each as JSON, in the order of their paths, separated by {@link UNIT}. */
-  readonly aside: Buffer;
-}
-
-type Key = string | number;
-
-/** Texts longer than this, and lists with more items, are set apart from the rest of a file's data. */
-const LONG_TEXT = 100;
-const LONG_LIST = 24;
-
-/** A file's data with its long texts and lists replaced by null; their paths; and them. */
-function setAside(data: unknown): { rest: unknown; paths: Key[][]; aside: unknown[] } {
-  const paths: Key[][] = [];
-  const aside: unknown[] = [];
-  const visit = (value: unknown, path: Key[]): unknown => {
-    const long = (typeof value === "string" && value.length > LONG_TEXT) || (Array.isArray(value) && value.length > LONG_LIST);
-    if (long && path.length > 0) {
-      paths.push(path);
-      aside.push(value);
-      return null;
-    }
-    if (Array.isArray(value)) return value.map((v, i) => visit(v, [...path, i]));
-    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, [...path, k])]));
-    return value;
-  };
-  return { rest: visit(data, []), paths, aside };
-}
-
-/** Separates the values set apart: JSON never has this byte raw (it writes control characters escaped). */
-const UNIT = 0x1f;
-
-/** Puts back into `data` what {@link setAside} took out, each parsed the first time it is read. */
-function restore(data: unknown, paths: readonly Key[][], aside: Buffer): void {
-  let starts: number[] | undefined;
-  const item = (i: number): unknown => {
-    if (!starts) {
-      starts = [0];
-      for (let at = aside.indexOf(UNIT); at !== -1; at = aside.indexOf(UNIT, at + 1)) starts.push(at + 1);
-    }
-    return JSON.parse(aside.toString("utf8", starts[i], (starts[i + 1] ?? aside.length + 1) - 1));
-  };
-  paths.forEach((path, i) => {
-    let parent = data as Record<Key, unknown>;
-    for (const key of path.slice(0, -1)) parent = parent[key] as Record<Key, unknown>;
-    let value: { readonly v: unknown } | undefined;
-    Object.defineProperty(parent, path.at(-1)!, { enumerable: true, configurable: true, get: () => (value ??= { v: item(i) }).v });
-  });
+  readonly checkedFrom: string;
+  readonly facts: string;
 }
 
 /**
@@ -131,8 +83,9 @@ function statOf(path: string, now: number): { stat: string; recent: boolean } | 
   }
 }
 
-/** `npm run check`'s {@link FileCache}: a line per valid content file, kept between checks. */
-export class CheckCache implements FileCache {
+/** `npm run check`'s cache: a line of facts per content file that passed its own checks, kept between checks. */
+export class CheckCache implements FactsCache {
+  readonly factsOnly = true;
   private readonly file: string;
   private readonly lines: ReadonlyMap<string, Line>;
   /** How many lines the cache's file has, replaced ones included. */
@@ -141,10 +94,13 @@ export class CheckCache implements FileCache {
   private readonly stats = new Map<string, string>();
   /** When the check started, for {@link RACY_MS}. */
   private readonly now: number;
+  /** The day taken as today: a line is used only if its file's own checks pass on it. */
+  private readonly today: string;
   private hits = 0;
 
-  private constructor(file: string, lines: ReadonlyMap<string, Line>, written: number, now: number) {
+  private constructor(file: string, lines: ReadonlyMap<string, Line>, written: number, now: number, today: string) {
     this.now = now;
+    this.today = today;
     this.file = file;
     this.lines = lines;
     this.written = written;
@@ -154,7 +110,7 @@ export class CheckCache implements FileCache {
    * The cache of a content root for the current checking code; caches of earlier code are removed.
    * Each root has its own file, so checking one never prunes another's.
    */
-  static open(root: string, options: { dir?: string; code?: string; now?: number } = {}): CheckCache {
+  static open(root: string, options: { dir?: string; code?: string; now?: number; today?: string } = {}): CheckCache {
     const base = options.dir ?? join(REPO, "node_modules/.cache/portal-check");
     const code = (options.code ?? checkingCodeDigest()).slice(0, 16);
     try {
@@ -166,50 +122,42 @@ export class CheckCache implements FileCache {
     const lines = new Map<string, Line>();
     let written = 0;
     try {
-      // Read as bytes: the values set apart are decoded only if read.
-      const bytes = readFileSync(file);
-      for (let start = 0; start < bytes.length; ) {
-        const end = bytes.indexOf(0x0a, start) === -1 ? bytes.length : bytes.indexOf(0x0a, start);
-        const tabs: number[] = [];
-        for (let at = bytes.indexOf(0x09, start); at !== -1 && at < end && tabs.length < 5; at = bytes.indexOf(0x09, at + 1)) tabs.push(at);
-        const field = (i: number) => bytes.toString("utf8", i === 0 ? start : tabs[i - 1]! + 1, tabs[i] ?? end);
-        if (end > start) {
-          written++;
-          if (tabs.length === 5)
-            lines.set(field(0), { digest: field(1), stat: field(2), passedOn: field(3), json: field(4), aside: bytes.subarray(tabs[4]! + 1, end) });
-          else lines.delete(field(0)); // forgotten, or damaged
-        }
-        start = end + 1;
+      for (const text of readFileSync(file, "utf8").split("\n")) {
+        if (text === "") continue;
+        written++;
+        const fields = text.split("\t");
+        if (fields.length === 5) lines.set(fields[0]!, { digest: fields[1]!, stat: fields[2]!, checkedFrom: fields[3]!, facts: fields[4]! });
+        else lines.delete(fields[0]!); // forgotten, or damaged
       }
     } catch {
       // No cache yet for this root, or one that cannot be read: every file is checked.
     }
-    return new CheckCache(file, lines, written, options.now ?? Date.now());
+    return new CheckCache(file, lines, written, options.now ?? Date.now(), options.today ?? today());
   }
 
   digest(text: string): string {
     return createHash("sha256").update(text).digest("hex");
   }
 
-  /** The data of a remembered line, or undefined if it is damaged (the file is then checked again). */
+  /** The facts of a remembered line, or undefined if its file's own checks do not pass today or it is damaged. */
   private data(line: Line): KeptFile | undefined {
+    if (line.checkedFrom > this.today) return undefined;
     try {
-      const [data, paths] = JSON.parse(line.json) as [unknown, Key[][]];
-      restore(data, paths, line.aside);
+      const data: unknown = JSON.parse(line.facts);
       this.hits++;
-      return { data, passedOn: line.passedOn || undefined };
+      return { data, checkedFrom: line.checkedFrom };
     } catch {
       return undefined;
     }
   }
 
-  /** The validated data an earlier check found in this file with exactly this text, if it passed. */
+  /** The facts an earlier check found in this file with exactly this text, if it passed. */
   get(file: string, digest: string): KeptFile | undefined {
     const line = this.lines.get(file);
     return line?.digest === digest ? this.data(line) : undefined;
   }
 
-  /** A file whose stat is as it was when an earlier check read it and found it valid: its digest and data, unread. */
+  /** A file whose stat is as it was when an earlier check read it and found it valid: its digest and facts, unread. */
   unchanged(root: string, file: string): { digest: string; kept: KeptFile } | undefined {
     const found = statOf(join(root, file), this.now);
     if (!found) return undefined;
@@ -226,29 +174,22 @@ export class CheckCache implements FileCache {
   }
 
   /**
-   * Remembers every file a load found valid by its own checks, even when others have problems, and
-   * forgets the rest (files removed, or with problems now). The changes are added to the end of the
-   * cache's file (a later line for a file replaces an earlier one; a line of just a path forgets it),
-   * so an edit writes a line, not the whole cache; the file is written afresh once it has more
-   * replaced lines than live ones.
+   * Remembers every file a check found valid by its own checks, even when others have problems, and
+   * forgets the rest (files removed, or with problems of their own now). The changes are added to the
+   * end of the cache's file (a later line for a file replaces an earlier one; a line of just a path
+   * forgets it), so an edit writes a line, not the whole cache; the file is written afresh once it has
+   * more replaced lines than live ones.
    */
-  keep(files: LoadResult["files"]): void {
+  keep(files: CheckResult["files"]): void {
     const lineOf = (file: string, loaded: LoadedFile): string => {
-      const before = this.lines.get(file);
-      let json: string;
-      let aside: string;
-      if (before?.digest === loaded.digest) ({ json, aside } = { json: before.json, aside: before.aside.toString("utf8") });
-      else {
-        const set = setAside(loaded.kept.data);
-        json = JSON.stringify([set.rest, set.paths]);
-        aside = set.aside.map((v) => JSON.stringify(v)).join(String.fromCharCode(UNIT));
-      }
-      return `${file}\t${loaded.digest}\t${this.stats.get(file) ?? ""}\t${loaded.passedOn ?? ""}\t${json}\t${aside}`;
+      // A file taken from this cache has its line already.
+      const facts = loaded.reused ? this.lines.get(file)!.facts : JSON.stringify(factsOf(file, loaded.kept.data));
+      return `${file}\t${loaded.digest}\t${this.stats.get(file) ?? ""}\t${loaded.checkedFrom ?? ""}\t${facts}`;
     };
     const changes: string[] = [];
     for (const [file, loaded] of files) {
       const before = this.lines.get(file);
-      if (before?.digest !== loaded.digest || before.stat !== (this.stats.get(file) ?? "") || before.passedOn !== (loaded.passedOn ?? ""))
+      if (before?.digest !== loaded.digest || before.stat !== (this.stats.get(file) ?? "") || before.checkedFrom !== (loaded.checkedFrom ?? ""))
         changes.push(lineOf(file, loaded));
     }
     for (const file of this.lines.keys()) if (!files.has(file)) changes.push(file);
@@ -266,5 +207,4 @@ export class CheckCache implements FileCache {
       // A cache that cannot be written is simply not kept.
     }
   }
-
 }

@@ -2,7 +2,7 @@ import { nearest } from "../nearest.ts";
 import { fitsFrequency, period, FREQUENCIES } from "../../schemas/period.ts";
 import { parseReportRef } from "../slug.ts";
 import type { Kpi, TargetExpr } from "../../schemas/index.ts";
-import type { Portal } from "./model.ts";
+import type { PortalFacts } from "./facts.ts";
 import type { Path, Problem } from "./problems.ts";
 import { formatPath } from "./problems.ts";
 import type { SourceFile } from "./source.ts";
@@ -20,25 +20,18 @@ export interface Existing {
 }
 
 
-/**
- * Checks everything a schema alone cannot: that references resolve, ids are
- * unique, and every KPI value's period fits how often it is measured.
- *
- * `passed`: KPI files whose checks here that read only the file itself (its series, periods,
- * comparators, targets) found nothing on exactly this text in an earlier check
- * (src/lib/content/check-cache.ts); those are not run on them again. Their references are.
- */
-export function crossCheck(
-  portal: Portal,
-  sources: ReadonlyMap<string, SourceFile>,
-  existing: Existing,
-  passed: ReadonlySet<string> = new Set(),
-): Problem[] {
-  const problems: Problem[] = [];
-  const at = (file: string, path: Path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
+/** Reports a reference to something that does not exist, suggesting the nearest match. */
+type RefCheck = (options: { file: string; path: Path; value: string; noun: string; known: ReadonlySet<string>; where: string }) => void;
 
-  /** Reports a reference to something that does not exist, suggesting the nearest match. */
-  const ref = (options: { file: string; path: Path; value: string; noun: string; known: ReadonlySet<string>; where: string }) => {
+/** Where a field is, for a problem: its file, line and field name. */
+type At = (file: string, path: Path) => Omit<Problem, "message">;
+
+function locator(sources: ReadonlyMap<string, SourceFile>): At {
+  return (file, path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
+}
+
+function refCheck(problems: Problem[], at: At): RefCheck {
+  return (options) => {
     if (options.known.has(options.value)) return;
     const near = nearest(options.value, options.known);
     problems.push({
@@ -47,6 +40,16 @@ export function crossCheck(
       fix: near ? `Did you mean "${near}"?` : `Check the spelling, or add ${options.where}`,
     });
   };
+}
+
+/**
+ * Checks everything a schema alone cannot: that references resolve and ids are unique. It reads
+ * only each file's {@link PortalFacts}; what a KPI's own figures must satisfy is {@link kpiOwnProblems}.
+ */
+export function crossCheck(portal: PortalFacts, sources: ReadonlyMap<string, SourceFile>, existing: Existing): Problem[] {
+  const problems: Problem[] = [];
+  const at = locator(sources);
+  const ref = refCheck(problems, at);
 
   const actionKeys = new Set(portal.plans.flatMap((p) => p.actions.map((a) => a.key)));
   const knownAction = (key: string) => actionKeys.has(key) || (existing.plans.has(key.split("/")[0]!) && !portal.plans.some((p) => p.slug === key.split("/")[0]));
@@ -66,9 +69,9 @@ export function crossCheck(
 
   // Plans: areas and actions unique; action KPIs exist.
   for (const plan of portal.plans) {
-    duplicates(plan.data.areas.map((a, i) => ({ id: a.id, path: ["areas", i, "id"] })), "area id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
+    duplicates(plan.data.areas.map((a) => a.id), (i) => ["areas", i, "id"], "area id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
     const actionIds = plan.data.areas.flatMap((a, i) => a.actions.map((x, j) => ({ id: x.id, path: ["areas", i, "actions", j, "id"] as Path })));
-    duplicates(actionIds, "action id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
+    duplicates(actionIds.map((a) => a.id), (k) => actionIds[k]!.path, "action id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
     plan.data.areas.forEach((area, i) =>
       area.actions.forEach((action, j) =>
         action.kpis.forEach((kpi, k) => ref({ file: plan.file, path: ["areas", i, "actions", j, "kpis", k], value: kpi, noun: "KPI", known: existing.kpis, where: `data/kpis/${kpi}.json` })),
@@ -76,11 +79,10 @@ export function crossCheck(
     );
   }
 
-  // KPIs: plan, series, periods, comparators, targets, commentary, re-baselining.
+  // KPIs: plan, commentary, judgements, history, re-baselining.
   const decisionIds = new Set(portal.decisions.map((d) => d.id));
   for (const { file, data: kpi } of portal.kpis) {
     if (kpi.plan) ref({ file, path: ["plan"], value: kpi.plan, noun: "plan", known: existing.plans, where: `content/plans/${kpi.plan}.md` });
-    if (!passed.has(file)) checkKpiAlone({ kpi, file, at: (path) => at(file, path), ref, problems });
     kpi.commentary.forEach((c, i) => {
       if (c.report) reportRef(file, ["commentary", i, "report"], c.report);
     });
@@ -102,7 +104,7 @@ export function crossCheck(
       if (data.meeting) ref({ file, path: ["meeting"], value: data.meeting, noun: "meeting", known: existing.meetings, where: `content/meetings/${data.meeting}.md` });
       if (data.plan) ref({ file, path: ["plan"], value: data.plan, noun: "plan", known: existing.plans, where: `content/plans/${data.plan}.md` });
       data.actions.forEach((a, i) => actionRef(file, ["actions", i, "action"], a.action));
-      duplicates(data.actions.map((a, i) => ({ id: a.action, path: ["actions", i, "action"] })), "action").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
+      duplicates(data.actions.map((a) => a.action), (i) => ["actions", i, "action"], "action").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
       data.kpis.forEach((k, i) => ref({ file, path: ["kpis", i, "kpi"], value: k.kpi, noun: "KPI", known: existing.kpis, where: `data/kpis/${k.kpi}.json` }));
     }
   }
@@ -113,7 +115,7 @@ export function crossCheck(
     const { file, data } = m;
     ref({ file, path: ["committee"], value: data.committee, noun: "committee", known: existing.committees, where: `content/committees/${data.committee}.yml` });
     const items = new Set(data.agenda.flatMap((a) => (a.number ? [a.number] : [])));
-    duplicates(data.agenda.flatMap((a, i) => (a.number ? [{ id: a.number, path: ["agenda", i, "number"] as Path }] : [])), "agenda item number").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
+    duplicates(data.agenda.map((a) => a.number || undefined), (i) => ["agenda", i, "number"], "agenda item number").forEach(([path, msg]) => problems.push({ ...at(file, path), message: msg }));
     data.agenda.forEach((a, i) =>
       a.papers.forEach((p, j) => {
         if (p.report) reportRef(file, ["agenda", i, "papers", j, "report"], p.report);
@@ -142,8 +144,8 @@ export function crossCheck(
 
   // Glossary.
   const glossaryFile = "content/glossary.yml";
-  duplicates(portal.glossary.map((t, i) => ({ id: t.id, path: [i, "id"] })), "glossary id").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
-  duplicates(portal.glossary.map((t, i) => ({ id: t.term.toLowerCase(), path: [i, "term"] })), "glossary term").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
+  duplicates(portal.glossary.map((t) => t.id), (i) => [i, "id"], "glossary id").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
+  duplicates(portal.glossary.map((t) => t.term.toLowerCase()), (i) => [i, "term"], "glossary term").forEach(([path, msg]) => problems.push({ ...at(glossaryFile, path), message: msg }));
 
   problems.push(...topicProblems(portal, sources, at));
   return problems;
@@ -153,12 +155,12 @@ export function crossCheck(
  * Topics: declared once in the site settings, named by indicators and actions; and the site's link to
  * the story behind the plans. Skipped when the site settings failed their schema (already reported).
  */
-function topicProblems(portal: Portal, sources: ReadonlyMap<string, SourceFile>, at: (file: string, path: Path) => Omit<Problem, "message">): Problem[] {
+function topicProblems(portal: PortalFacts, sources: ReadonlyMap<string, SourceFile>, at: At): Problem[] {
   if (!portal.site) return [];
   const problems: Problem[] = [];
   const siteFile = "content/site.yml";
   const known = new Set(portal.site.topics.map((t) => t.id));
-  duplicates(portal.site.topics.map((t, i) => ({ id: t.id, path: ["topics", i, "id"] })), "topic id").forEach(([path, msg]) => problems.push({ ...at(siteFile, path), message: msg }));
+  duplicates(portal.site.topics.map((t) => t.id), (i) => ["topics", i, "id"], "topic id").forEach(([path, msg]) => problems.push({ ...at(siteFile, path), message: msg }));
   const tag = (file: string, path: Path, id: string) => {
     if (known.has(id)) return;
     const near = nearest(id, known);
@@ -192,17 +194,12 @@ function topicProblems(portal: Portal, sources: ReadonlyMap<string, SourceFile>,
  * value's period fits its series' frequency and appears once, corrections dated after their period began,
  * comparators and breaks naming its own series, targets naming its own comparators and baseline.
  */
-function checkKpiAlone(options: {
-  kpi: Kpi;
-  file: string;
-  at: (path: Path) => Omit<Problem, "message">;
-  /** Reports a reference that does not resolve, as crossCheck does. */
-  ref: (options: { file: string; path: Path; value: string; noun: string; known: ReadonlySet<string>; where: string }) => void;
-  /** Where the problems found go. */
-  problems: Problem[];
-}): void {
-  const { kpi, file, at, ref, problems } = options;
-  duplicates(kpi.series.map((s, i) => ({ id: s.id, path: ["series", i, "id"] })), "series id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));
+export function kpiOwnProblems(kpi: Kpi, file: string, sources: ReadonlyMap<string, SourceFile>): Problem[] {
+  const problems: Problem[] = [];
+  const atFile = locator(sources);
+  const at = (path: Path) => atFile(file, path);
+  const ref = refCheck(problems, atFile);
+  duplicates(kpi.series.map((s) => s.id), (i) => ["series", i, "id"], "series id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));
   kpi.series.forEach((s, i) => {
     const seen = new Map<string, number>();
     s.values.forEach((v, j) => {
@@ -224,7 +221,7 @@ function checkKpiAlone(options: {
   });
   const comparatorIds = new Set(kpi.comparators.map((c) => c.id));
   const seriesIds = new Set(kpi.series.map((s) => s.id));
-  duplicates(kpi.comparators.map((c, i) => ({ id: c.id, path: ["comparators", i, "id"] })), "comparator id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));
+  duplicates(kpi.comparators.map((c) => c.id), (i) => ["comparators", i, "id"], "comparator id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));
   kpi.comparators.forEach((c, i) => {
     if (c.series) ref({ file, path: ["comparators", i, "series"], value: c.series, noun: "series", known: seriesIds, where: "a series with that id" });
   });
@@ -253,21 +250,27 @@ function checkKpiAlone(options: {
   kpi.rebaselines.forEach((r, i) => {
     if (r.previousTargets) checkTargets(r.previousTargets, ["rebaselines", i, "previousTargets"]);
   });
+  return problems;
 }
 
-function duplicates(items: { id: string; path: Path }[], noun: string): [Path, string][] {
-  const first = new Map<string, Path>();
+/**
+ * Each id written a second time, with its message: `ids[i]` is at `pathOf(i)` (an undefined id is not
+ * one). Paths are made only for what is reported.
+ */
+function duplicates(ids: readonly (string | undefined)[], pathOf: (index: number) => Path, noun: string): [Path, string][] {
+  const first = new Map<string, number>();
   const out: [Path, string][] = [];
-  for (const { id, path } of items) {
+  ids.forEach((id, i) => {
+    if (id === undefined) return;
     const seen = first.get(id);
-    if (seen) out.push([path, `duplicate ${noun} "${id}" (first used at ${formatPath(seen)})`]);
-    else first.set(id, path);
-  }
+    if (seen !== undefined) out.push([pathOf(i), `duplicate ${noun} "${id}" (first used at ${formatPath(pathOf(seen))})`]);
+    else first.set(id, i);
+  });
   return out;
 }
 
 /** The chain of `continues` from one KPI file when it comes back to itself, else undefined. */
-function continuesLoop(portal: Portal, file: string): string[] | undefined {
+function continuesLoop(portal: PortalFacts, file: string): string[] | undefined {
   const bySlug = new Map(portal.kpis.map((k) => [k.slug, k]));
   const start = portal.kpis.find((k) => k.file === file);
   const chain: string[] = [];

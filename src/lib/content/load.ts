@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type * as z from "zod";
 import {
+  type Kpi,
   type Plan,
   committeeSchema,
   glossarySchema,
@@ -11,10 +12,11 @@ import {
   reportVersionSchema,
   siteSchema,
 } from "../../schemas/index.ts";
-import { boundaryProblems, readBytesInside, readInside } from "./boundary.ts";
+import { boundaryProblems, listFolder, readBytesInside, readInside, type Lister } from "./boundary.ts";
 import { bodyCharacterProblems, decodeUtf8 } from "./characters.ts";
-import { crossCheck } from "./crosscheck.ts";
-import { checkPlausibility } from "./plausibility.ts";
+import { crossCheck, kpiOwnProblems } from "./crosscheck.ts";
+import type { PortalFacts } from "./facts.ts";
+import { checkPlausibility, kpiCheckedFrom, kpiPlausibilityProblems } from "./plausibility.ts";
 import { today } from "../today.ts";
 import { slugify } from "../slug.ts";
 import { REDIRECTS_FILE, parseRedirects } from "./redirects.ts";
@@ -28,13 +30,16 @@ export type LoadResult =
   | { ok: true; portal: Portal; sources: SourceIndex; files: FileIndex }
   | { ok: false; problems: Problem[]; files: FileIndex };
 
+/** What `npm run check` finds: the portal as the checks across files see it, or every problem. */
+export type CheckResult = { ok: true; facts: PortalFacts; files: FileIndex } | { ok: false; problems: Problem[]; files: FileIndex };
+
 /**
  * What an earlier load kept of each file, so an unchanged file is not parsed or validated again: Astro's
  * content layer keeps it between builds (src/lib/content/collections.ts), and `npm run check` between
  * checks (src/lib/content/check-cache.ts). Only files that passed their own checks (schema, Markdown,
- * characters) are kept; the cross-checks, which depend on other files and on today, run every time.
+ * characters, a KPI's own figures) are kept; the cross-checks, which depend on other files, run every time.
  */
-export interface FileCache {
+interface KeptFiles {
   /** A digest of a file's text. */
   digest(text: string): string;
   /** What was kept of `file` when its text had this digest, if anything. */
@@ -47,16 +52,32 @@ export interface FileCache {
   unchanged?(root: string, file: string): { digest: string; kept: KeptFile } | undefined;
 }
 
-/** What a load keeps of one valid file: its validated data, and its body's rendering where one was kept. */
+/** A cache that keeps each file's whole validated data, as Astro's content store does. */
+export interface FileCache extends KeptFiles {
+  readonly factsOnly?: false;
+}
+
+/**
+ * A cache that keeps only each file's facts (facts.ts), as `npm run check`'s does: enough for the
+ * checks across files, not for pages.
+ */
+export interface FactsCache extends KeptFiles {
+  readonly factsOnly: true;
+}
+
+/**
+ * What a load keeps of one valid file: its validated data (or, in a {@link FactsCache}, its facts), and
+ * its body's rendering where one was kept.
+ */
 export interface KeptFile {
   readonly data: unknown;
   readonly html?: string | undefined;
   /**
-   * The day taken as today when the checks of a KPI that read only its own file (the series, periods,
-   * targets and impossible figures of crosscheck.ts and plausibility.ts) last found nothing in exactly
-   * this text. Those checks are not run again on that day.
+   * The first day on which the checks that read only this file, its figures' dates included
+   * (`kpiOwnProblems`, `kpiPlausibilityProblems`), find nothing in exactly this text: "" for a file
+   * whose own checks do not depend on the day. They are not run again from that day on.
    */
-  readonly passedOn?: string | undefined;
+  readonly checkedFrom?: string | undefined;
 }
 
 /** Each file that passed its own checks, with its digest (when loaded with a {@link FileCache}), by path under the root. */
@@ -67,8 +88,8 @@ export interface LoadedFile {
   /** Whether it was kept from an earlier load rather than validated now. */
   readonly reused: boolean;
   readonly kept: KeptFile;
-  /** The day taken as today, when no check of this load found a problem in the file (see {@link KeptFile.passedOn}). */
-  readonly passedOn?: string | undefined;
+  /** When every check of the file alone passed in this load, the first day they pass (see {@link KeptFile.checkedFrom}). */
+  readonly checkedFrom?: string | undefined;
 }
 
 
@@ -103,21 +124,27 @@ function parseText(file: string, text: string): ReturnType<typeof parseYamlFile>
 const posix = (p: string) => p.split(sep).join("/");
 
 /**
- * A folder's entries in name order, each with whether it is a folder: read with the listing, not a
- * stat per entry. (Links were refused before anything is listed: boundaryProblems.)
+ * A {@link Lister} that reads each folder once: the boundary walk, the collections' listings and the
+ * report folders all list the same folders. (Links were refused before anything is listed: boundaryProblems.)
  */
-function entriesOf(dir: string): { name: string; folder: boolean }[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .map((e) => ({ name: e.name, folder: e.isDirectory() }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+function listOnce(): Lister {
+  const read = new Map<string, ReturnType<Lister>>();
+  return (dir) => {
+    let entries = read.get(dir);
+    if (!entries) read.set(dir, (entries = listFolder(dir)));
+    return entries;
+  };
 }
 
 /** Lists a collection's files, reporting any file that cannot be one of its entries. */
-function listCollection(root: string, c: Collection, problems: Problem[]): { slug: string; file: string }[] {
+function listCollection(run: Pick<Run, "root" | "list">, c: Collection, problems: Problem[]): { slug: string; file: string }[] {
+  const { root } = run;
   const dir = join(root, c.dir);
   if (!existsSync(dir)) return [];
   const found: { slug: string; file: string }[] = [];
-  for (const { name, folder } of entriesOf(dir)) {
+  for (const entry of run.list(dir)) {
+    const { name } = entry;
+    const folder = entry.isDirectory();
     const file = posix(relative(root, join(dir, name)));
     if (name.startsWith(".")) continue;
     if (!name.endsWith(c.ext) || folder) {
@@ -135,13 +162,13 @@ function listCollection(root: string, c: Collection, problems: Problem[]): { slu
 }
 
 /** Version numbers that exist as files, valid or not, by report slug. */
-function listedVersions(root: string): Map<string, Set<number>> {
-  const dir = join(root, "content/reports");
+function listedVersions(run: Pick<Run, "root" | "list">): Map<string, Set<number>> {
+  const dir = join(run.root, "content/reports");
   const out = new Map<string, Set<number>>();
   if (!existsSync(dir)) return out;
-  for (const { name: slug, folder } of entriesOf(dir)) {
-    if (!folder) continue;
-    out.set(slug, new Set(readdirSync(join(dir, slug)).flatMap((n) => VERSION_FILE.exec(n)?.[1] ?? []).map(Number)));
+  for (const entry of run.list(dir)) {
+    if (!entry.isDirectory()) continue;
+    out.set(entry.name, new Set(run.list(join(dir, entry.name)).flatMap((e) => VERSION_FILE.exec(e.name)?.[1] ?? []).map(Number)));
   }
   return out;
 }
@@ -196,8 +223,10 @@ interface Run {
   readonly root: string;
   readonly problems: Problem[];
   readonly sources: Map<string, SourceFile>;
+  /** The files that passed their own checks so far: a file with a problem of its own is taken out. */
   readonly files: Map<string, LoadedFile>;
-  readonly cache: FileCache | undefined;
+  readonly cache: FileCache | FactsCache | undefined;
+  readonly list: Lister;
 }
 
 /**
@@ -315,7 +344,9 @@ function loadReports(run: Run): ReportEntry[] {
   const dir = join(root, "content/reports");
   if (!existsSync(dir)) return [];
   const reports: ReportEntry[] = [];
-  for (const { name: slug, folder: isFolder } of entriesOf(dir)) {
+  for (const entry of run.list(dir)) {
+    const slug = entry.name;
+    const isFolder = entry.isDirectory();
     if (slug.startsWith(".")) continue;
     const folder = join(dir, slug);
     const rel = posix(relative(root, folder));
@@ -330,7 +361,7 @@ function loadReports(run: Run): ReportEntry[] {
     const versions: VersionEntry[] = [];
     const numbers: number[] = [];
     const fileOf = new Map<number, string>();
-    for (const name of readdirSync(folder).sort()) {
+    for (const { name } of run.list(folder)) {
       if (name.startsWith(".")) continue;
       const file = `${rel}/${name}`;
       const m = VERSION_FILE.exec(name);
@@ -348,11 +379,16 @@ function loadReports(run: Run): ReportEntry[] {
       numbers.push(n);
       const valid = validate(run, file, reportVersionSchema);
       if (!valid) continue;
-      if (n > 1 && !valid.data.changes) {
+      // A kept file passed this before, with the same text (and a FactsCache does not keep `changes`).
+      if (n > 1 && !run.files.get(file)?.reused && !valid.data.changes) {
         problems.push({ file, line: 1, field: "changes", message: `required from version 2 on, but missing`, fix: "Say in a sentence what changed from the previous version" });
+        run.files.delete(file);
       }
       const prose = versionProse(file, valid.source, problems);
-      if (!prose) continue;
+      if (!prose) {
+        run.files.delete(file);
+        continue;
+      }
       const { source } = valid;
       // The text as written, read when a page asks for it.
       const entry = { slug: `${slug}/v${n}`, report: slug, n, file, data: valid.data, prose };
@@ -372,10 +408,16 @@ function loadReports(run: Run): ReportEntry[] {
   return reports;
 }
 
-/** What the components of every MDX version refer to, checked against what loaded. */
-function mdxReferenceProblems(portal: Portal, options: { knownKpis: ReadonlySet<string>; complete: boolean }): Problem[] {
+/**
+ * What the components of every MDX version refer to, checked against what loaded. `kpiData`: an
+ * indicator's whole data, for a `<KpiFigure>` to be checked against its figures.
+ */
+function mdxReferenceProblems(
+  portal: PortalFacts,
+  options: { knownKpis: ReadonlySet<string>; complete: boolean; kpiData: (slug: string) => Kpi | undefined },
+): Problem[] {
   const refs = {
-    kpis: new Map(portal.kpis.map((k) => [k.slug, k.data])),
+    kpis: { get: options.kpiData },
     knownKpis: options.knownKpis,
     decisions: options.complete ? new Map(portal.meetings.flatMap((m) => m.data.decisions.map((d) => [d.id, m.data.date] as const))) : undefined,
     actions: options.complete ? new Set(portal.plans.flatMap((p) => p.actions.map((a) => a.key))) : undefined,
@@ -387,22 +429,51 @@ function mdxReferenceProblems(portal: Portal, options: { knownKpis: ReadonlySet<
   );
 }
 
+/** A file's whole validated data, read again: for a file a {@link FactsCache} kept only the facts of. */
+function wholeData<S extends z.ZodType>(run: Run, file: string, schema: S): z.infer<S> | undefined {
+  const decoded = readText(run, file);
+  const parsed = decoded.ok ? parseText(file, decoded.text) : undefined;
+  const result = parsed?.ok ? schema.safeParse(parsed.source.data) : undefined;
+  return result?.success ? result.data : undefined;
+}
+
 /**
  * Loads, validates and cross-checks a whole content root. Every problem in every
  * file is collected; the portal is returned only when there are none.
  */
 export function loadPortal(root: string, options: { cache?: FileCache | undefined } = {}): LoadResult {
+  const { problems, portal, sources, files } = load(root, options.cache);
+  if (problems.length || !portal.site) return { ok: false, problems, files };
+  return { ok: true, portal, sources, files };
+}
+
+/**
+ * `npm run check`: what {@link loadPortal} finds, with a cache that keeps only each unchanged file's
+ * facts. Every problem is the same, in the same words, file and line; no portal is made for pages.
+ */
+export function checkContent(root: string, options: { cache?: FactsCache | undefined } = {}): CheckResult {
+  const { problems, portal, files } = load(root, options.cache);
+  if (problems.length || !portal.site) return { ok: false, problems, files };
+  return { ok: true, facts: portal, files };
+}
+
+/**
+ * The load behind both. With a {@link FactsCache}, the data of an entry taken from it is only its
+ * facts, whatever its type says: that portal is only cross-checked and counted (as {@link PortalFacts}).
+ */
+function load(root: string, cache: FileCache | FactsCache | undefined): { problems: Problem[]; portal: Portal; sources: SourceIndex; files: FileIndex } {
   const problems: Problem[] = [];
   const sources = new Map<string, SourceFile>();
   const files = new Map<string, LoadedFile>();
-  const run: Run = { root, problems, sources, files, cache: options.cache };
-  problems.push(...boundaryProblems(root));
-  if (problems.length) return { ok: false, problems, files };
+  const run: Run = { root, problems, sources, files, cache, list: listOnce() };
+  const empty = { site: undefined!, committees: [], plans: [], kpis: [], reports: [], meetings: [], decisions: [], glossary: [] };
+  problems.push(...boundaryProblems(root, run.list));
+  if (problems.length) return { problems, portal: empty, sources, files };
 
   for (const dir of ["content", "data"]) {
     if (!existsSync(join(root, dir))) problems.push({ file: dir, message: `the ${dir}/ folder is missing from ${root}`, fix: "Point PORTAL_DIR at a folder with content/ and data/" });
   }
-  if (problems.length) return { ok: false, problems, files };
+  if (problems.length) return { problems, portal: empty, sources, files };
 
   const site = existsSync(join(root, "content/site.yml"))
     ? validate(run, "content/site.yml", siteSchema)?.data
@@ -413,13 +484,13 @@ export function loadPortal(root: string, options: { cache?: FileCache | undefine
     : [];
 
   const committees: Entry<z.infer<typeof committeeSchema>>[] = [];
-  for (const { slug, file } of listCollection(root, COLLECTIONS.committees, problems)) {
+  for (const { slug, file } of listCollection(run, COLLECTIONS.committees, problems)) {
     const v = validate(run, file, committeeSchema);
     if (v) committees.push({ slug, file, data: v.data });
   }
 
   const plans: PlanEntry[] = [];
-  for (const { slug, file } of listCollection(root, COLLECTIONS.plans, problems)) {
+  for (const { slug, file } of listCollection(run, COLLECTIONS.plans, problems)) {
     const v = validate(run, file, planSchema);
     if (!v) continue;
     plans.push(withHtml({ slug, file, data: v.data, areas: v.data.areas, actions: planActions(slug, v.data) }, () => v.source.body, v.html));
@@ -429,13 +500,13 @@ export function loadPortal(root: string, options: { cache?: FileCache | undefine
   }
 
   const kpis: Entry<z.infer<typeof kpiSchema>>[] = [];
-  for (const { slug, file } of listCollection(root, COLLECTIONS.kpis, problems)) {
+  for (const { slug, file } of listCollection(run, COLLECTIONS.kpis, problems)) {
     const v = validate(run, file, kpiSchema);
     if (v) kpis.push({ slug, file, data: v.data });
   }
 
   const meetings: MeetingEntry[] = [];
-  for (const { slug, file } of listCollection(root, COLLECTIONS.meetings, problems)) {
+  for (const { slug, file } of listCollection(run, COLLECTIONS.meetings, problems)) {
     const v = validate(run, file, meetingSchema);
     if (v) meetings.push(withHtml({ slug, file, data: v.data }, () => v.source.body, v.html));
   }
@@ -447,34 +518,48 @@ export function loadPortal(root: string, options: { cache?: FileCache | undefine
   }
   const decisions = meetings.flatMap((m) => m.data.decisions.map((d) => ({ ...d, meeting: m.slug })));
 
-  // Cross-check what did parse. An entry whose file failed its schema still
-  // exists, so references to it are not reported as missing a second time.
-  const listed = (c: Collection) => new Set(listCollection(root, c, []).map((e) => e.slug));
   const portal: Portal = { site: site!, committees, plans, kpis, reports, meetings, decisions, glossary };
   const day = today();
-  const passed = new Set([...files].flatMap(([file, f]) => (f.reused && f.kept.passedOn === day ? [file] : [])));
+
+  // A KPI's own checks, on its whole data, unless it passed them in exactly this text on a day not after today.
+  const checkedFrom = new Map<string, string>();
+  for (const { file, data } of kpis) {
+    const kept = files.get(file);
+    if (kept?.reused && kept.kept.checkedFrom !== undefined && kept.kept.checkedFrom <= day) {
+      checkedFrom.set(file, kept.kept.checkedFrom);
+      continue;
+    }
+    const own = [...kpiOwnProblems(data, file, sources), ...kpiPlausibilityProblems(data, file, sources, day)];
+    problems.push(...own);
+    if (own.length) files.delete(file);
+    else checkedFrom.set(file, kpiCheckedFrom(data));
+  }
+  const kpiBySlug = new Map(kpis.map((k) => [k.slug, k]));
+  const kpiData = (slug: string): Kpi | undefined => {
+    const entry = kpiBySlug.get(slug);
+    if (!entry) return undefined;
+    return cache?.factsOnly && files.get(entry.file)?.reused ? wholeData(run, entry.file, kpiSchema) : entry.data;
+  };
+
+  // Cross-check what did parse. An entry whose file failed its schema still
+  // exists, so references to it are not reported as missing a second time.
+  const listed = (c: Collection) => new Set(listCollection(run, c, []).map((e) => e.slug));
   problems.push(
-    ...crossCheck(
-      portal,
-      sources,
-      {
+    ...crossCheck(portal, sources, {
       committees: listed(COLLECTIONS.committees),
       plans: listed(COLLECTIONS.plans),
       kpis: listed(COLLECTIONS.kpis),
       meetings: listed(COLLECTIONS.meetings),
       reports: new Set(reports.map((r) => r.slug)),
-        reportVersions: listedVersions(root),
-      },
-      passed,
-    ),
-    ...checkPlausibility(portal, sources, { today: day, passed }),
+      reportVersions: listedVersions(run),
+    }),
+    ...checkPlausibility(portal, sources, { today: day }),
     ...mdxReferenceProblems(portal, {
       knownKpis: listed(COLLECTIONS.kpis),
       complete: !problems.some((p) => p.file.startsWith("content/meetings") || p.file.startsWith("content/plans")),
+      kpiData,
     }),
   );
-  const withProblems = new Set(problems.map((p) => p.file));
-  for (const [file, f] of files) if (!withProblems.has(file)) files.set(file, { ...f, passedOn: day });
-  if (problems.length || !site) return { ok: false, problems, files };
-  return { ok: true, portal, sources, files };
+  for (const [file, f] of files) files.set(file, { ...f, checkedFrom: checkedFrom.get(file) ?? "" });
+  return { problems, portal, sources, files };
 }

@@ -257,7 +257,8 @@ export function parseMdxBody(options: { file: string; body: string; firstLine: n
 
 /** What the components of a version may refer to. A `known` set also holds the files that failed their own check. */
 export interface MdxReferences {
-  readonly kpis: ReadonlyMap<string, Kpi>;
+  /** Each indicator's whole data, by slug. */
+  readonly kpis: Pick<ReadonlyMap<string, Kpi>, "get">;
   readonly knownKpis: ReadonlySet<string>;
   /** Each decision's meeting date; undefined when a meeting file failed its check, so none can be said to be missing. */
   readonly decisions: ReadonlyMap<string, string> | undefined;

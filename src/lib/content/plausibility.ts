@@ -5,7 +5,7 @@
  */
 import type { Kpi, Unit } from "../../schemas/index.ts";
 import { period } from "../../schemas/period.ts";
-import type { Portal } from "./model.ts";
+import type { PortalFacts } from "./facts.ts";
 import { formatPath, type Path, type Problem } from "./problems.ts";
 import type { SourceFile } from "./source.ts";
 
@@ -41,68 +41,94 @@ const RANGE_FIX =
   'Check the figure against the paper; if the indicator really can take it (e.g. a percentage change), set "range" on the KPI';
 
 /**
- * Every impossible figure or date in a loaded portal, located. `passed`: KPI files in which an earlier
- * check with the same today found none, on exactly this text (src/lib/content/check-cache.ts); they
- * are not searched again.
+ * The impossible figures and dates in one KPI's own file, located: figures outside its range, figures
+ * for periods not yet begun, figures taken after today. (The day a KPI's dated figures stop being a
+ * problem is {@link kpiCheckedFrom}.)
+ */
+export function kpiPlausibilityProblems(kpi: Kpi, file: string, sources: ReadonlyMap<string, SourceFile>, today: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (file: string, path: Path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
+  kpi.series.forEach((s, i) =>
+    s.values.forEach((v, j) => {
+      const path: Path = ["series", i, "values", j];
+      if (v.value !== null) {
+        const why = impossibleFigure(kpi, v.value);
+        if (why) problems.push({ ...at(file, [...path, "value"]), message: why, fix: RANGE_FIX });
+      }
+      v.revisions?.forEach((r, k) => {
+        const why = r.value === null ? undefined : impossibleFigure(kpi, r.value);
+        if (why) problems.push({ ...at(file, [...path, "revisions", k, "value"]), message: why, fix: RANGE_FIX });
+      });
+      if (!v.projected && period(v.period).start > today)
+        problems.push({
+          ...at(file, [...path, "period"]),
+          message: `a figure for ${v.period}, which has not begun (today is ${today})`,
+          fix: 'Check the period; a forecast is marked "projected": true',
+        });
+      if (v.asAt !== undefined && v.asAt > today)
+        problems.push({
+          ...at(file, [...path, "asAt"]),
+          message: `taken on ${v.asAt}, after today (${today})`,
+          fix: "Check the date the figure was taken",
+        });
+    }),
+  );
+  kpi.comparators.forEach((c, i) =>
+    c.values.forEach((v, j) => {
+      const path: Path = ["comparators", i, "values", j];
+      const why = impossibleFigure(kpi, v.value);
+      if (why) problems.push({ ...at(file, [...path, "value"]), message: why, fix: RANGE_FIX });
+      // A comparator figure (an England average, say) can decide a target, and a paper cannot have one
+      // for a period not yet begun.
+      if (period(v.period).start > today)
+        problems.push({
+          ...at(file, [...path, "period"]),
+          message: `a comparator figure for ${v.period}, which has not begun (today is ${today})`,
+          fix: "Check the period against the paper",
+        });
+    }),
+  );
+  if (kpi.baseline?.value != null) {
+    const why = impossibleFigure(kpi, kpi.baseline.value);
+    if (why) problems.push({ ...at(file, ["baseline", "value"]), message: why, fix: RANGE_FIX });
+  }
+  if (kpi.range?.min !== undefined && kpi.range.max !== undefined && kpi.range.min > kpi.range.max)
+    problems.push({ ...at(file, ["range"]), message: `min ${kpi.range.min} is above max ${kpi.range.max}` });
+  return problems;
+}
+
+/**
+ * The first day on which none of a KPI's figures is dated after today, so {@link kpiPlausibilityProblems}
+ * finds no date in the future from then on: the latest start of a measured or comparator figure's
+ * period, or `asAt` day. `npm run check` keeps it for a KPI whose file had no problem, and reads the
+ * file again on a day before it (check-cache.ts).
+ */
+export function kpiCheckedFrom(kpi: Kpi): string {
+  let latest = "";
+  const later = (day: string) => {
+    if (day > latest) latest = day;
+  };
+  for (const s of kpi.series)
+    for (const v of s.values) {
+      if (!v.projected) later(period(v.period).start);
+      if (v.asAt !== undefined) later(v.asAt);
+    }
+  for (const c of kpi.comparators) for (const v of c.values) later(period(v.period).start);
+  return latest;
+}
+
+/**
+ * The dates of reports and meetings that cannot be true yet, located: a version published after
+ * today, a meeting held after today.
  */
 export function checkPlausibility(
-  portal: Portal,
+  portal: Pick<PortalFacts, "reports" | "meetings">,
   sources: ReadonlyMap<string, SourceFile>,
-  options: { today: string; passed?: ReadonlySet<string> },
+  options: { today: string },
 ): Problem[] {
   const problems: Problem[] = [];
   const at = (file: string, path: Path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
-  const { today, passed } = options;
-
-  for (const { file, data: kpi } of portal.kpis) {
-    if (passed?.has(file)) continue;
-    kpi.series.forEach((s, i) =>
-      s.values.forEach((v, j) => {
-        const path: Path = ["series", i, "values", j];
-        if (v.value !== null) {
-          const why = impossibleFigure(kpi, v.value);
-          if (why) problems.push({ ...at(file, [...path, "value"]), message: why, fix: RANGE_FIX });
-        }
-        v.revisions?.forEach((r, k) => {
-          const why = r.value === null ? undefined : impossibleFigure(kpi, r.value);
-          if (why) problems.push({ ...at(file, [...path, "revisions", k, "value"]), message: why, fix: RANGE_FIX });
-        });
-        if (!v.projected && period(v.period).start > today)
-          problems.push({
-            ...at(file, [...path, "period"]),
-            message: `a figure for ${v.period}, which has not begun (today is ${today})`,
-            fix: 'Check the period; a forecast is marked "projected": true',
-          });
-        if (v.asAt !== undefined && v.asAt > today)
-          problems.push({
-            ...at(file, [...path, "asAt"]),
-            message: `taken on ${v.asAt}, after today (${today})`,
-            fix: "Check the date the figure was taken",
-          });
-      }),
-    );
-    kpi.comparators.forEach((c, i) =>
-      c.values.forEach((v, j) => {
-        const path: Path = ["comparators", i, "values", j];
-        const why = impossibleFigure(kpi, v.value);
-        if (why) problems.push({ ...at(file, [...path, "value"]), message: why, fix: RANGE_FIX });
-        // A comparator figure (an England average, say) can decide a target, and a paper cannot have one
-        // for a period not yet begun.
-        if (period(v.period).start > today)
-          problems.push({
-            ...at(file, [...path, "period"]),
-            message: `a comparator figure for ${v.period}, which has not begun (today is ${today})`,
-            fix: "Check the period against the paper",
-          });
-      }),
-    );
-    if (kpi.baseline?.value != null) {
-      const why = impossibleFigure(kpi, kpi.baseline.value);
-      if (why) problems.push({ ...at(file, ["baseline", "value"]), message: why, fix: RANGE_FIX });
-    }
-    if (kpi.range?.min !== undefined && kpi.range.max !== undefined && kpi.range.min > kpi.range.max)
-      problems.push({ ...at(file, ["range"]), message: `min ${kpi.range.min} is above max ${kpi.range.max}` });
-  }
+  const { today } = options;
 
   for (const report of portal.reports)
     for (const v of report.versions) {
