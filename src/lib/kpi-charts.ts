@@ -1,12 +1,18 @@
 /** Turns a KPI into chart specs and table rows: one chart per measuring frequency, up to four cohorts each. */
 import type { Kpi, Observation, Series } from "../schemas/index.ts";
-import { lineChart, sparkline, type LineChartSpec } from "./charts/line-chart.ts";
+import { drawChart, prepareChart, sparkline, type ChartLayout, type LineChartSpec } from "./charts/line-chart.ts";
 import type { ChartLine } from "./charts/series.ts";
 import { targetAt, headlineSeries } from "./kpi-status.ts";
 import { comparePeriods, labelPeriod, period } from "../schemas/period.ts";
 import { FREQUENCY_WORDS } from "./words.ts";
 
 const MAX_LINES = 4;
+
+/**
+ * The chart's second drawing, for narrow screens: 360 units wide with larger text, so drawn about
+ * 288 CSS px wide on a 320 px phone its words read at 12.8 px (see `charts/line-chart.ts`).
+ */
+export const NARROW: Omit<ChartLayout, "id"> = { width: 360, height: 260, layout: "narrow" };
 
 export interface KpiPanel {
   /** Stable id, e.g. `kpi-1-2-academic-year-1`. */
@@ -141,13 +147,15 @@ export function kpiPanels(slug: string, kpi: Kpi): KpiPanel[] {
           comparators: comparatorCells.map((values) => values.get(p.key)),
         };
       });
+      // Both drawings share the prepared lines, value range, period labels and description.
+      const chart = prepareChart(spec);
       panels.push({
         id,
         title,
         series,
         spec,
-        svg: lineChart(spec),
-        narrowSvg: lineChart({ ...spec, id: `${id}-narrow`, width: 360, height: 260, layout: "narrow" }),
+        svg: chart && drawChart(chart, spec),
+        narrowSvg: chart && drawChart(chart, { ...NARROW, id: `${id}-narrow` }),
         rows,
         comparators: comparators.map((c) => ({ id: c.id, label: c.label })),
         key: chartKey(series),

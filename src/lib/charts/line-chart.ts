@@ -12,7 +12,7 @@ import { scaleLinear, scaleUtc } from "d3-scale";
 import { line as d3line } from "d3-shape";
 import type { Better, Unit } from "../../schemas/kpi.ts";
 import { formatValue } from "../format.ts";
-import { shortLabelPeriod } from "../../schemas/period.ts";
+import { shortLabelPeriod, type Period } from "../../schemas/period.ts";
 import { describeChart } from "./describe.ts";
 import { dodge, textWidth, wrapWords } from "./labels.ts";
 import { GRID, INK, isStroked, markerPath, ringPath, type LineStyle } from "./markers.ts";
@@ -59,16 +59,59 @@ const MARKER = 4;
 const KEY = 18;
 const KEY_GAP = 6;
 
+/** Where and how big one drawing of a chart is: each layout of the same chart is drawn from one `PreparedChart`. */
+export type ChartLayout = Pick<LineChartSpec, "id" | "width" | "height" | "layout">;
+
+/**
+ * Everything about a chart that does not depend on its size or layout, worked out once however
+ * many layouts are drawn from it: the lines in drawing order, the value range, the periods and
+ * their axis labels, each line's runs and notable points, the labels' words and the description.
+ */
+export interface PreparedChart {
+  readonly title: string;
+  readonly lines: readonly ChartLineParts[];
+  /** The smallest and largest value to show: always from zero, so a change is never exaggerated. */
+  readonly lo: number;
+  readonly hi: number;
+  readonly baseline?: { value: number; period: string } | undefined;
+  readonly unit: Unit;
+  /** Every plotted period once, in time order, with its short axis label and that label's width in ems. */
+  readonly periods: readonly { readonly point: PreparedPoint; readonly label: string; readonly ems: number }[];
+  readonly ends: readonly EndLabel[];
+  /** The `<desc>`: the chart in words. */
+  readonly desc: string;
+}
+
+type Valued = PreparedPoint & { value: number };
+
+/** A prepared line with what every drawing of it needs, independent of the scales. */
+interface ChartLineParts {
+  readonly line: PreparedLine;
+  /** The points the solid line passes through; `null` values break it. */
+  readonly measured: readonly PreparedPoint[];
+  /** The points the dashed (projected) line passes through; `null` values break it. */
+  readonly projected: readonly PreparedPoint[];
+  /** Every point with a figure, each marked while markers fit. */
+  readonly valued: readonly Valued[];
+  /** The points still marked on a line too dense for markers: provisional, projected, revised, the last, a lone one. */
+  readonly notable: readonly Valued[];
+}
+
 /**
  * A line chart with axes, gridlines, a baseline rule and a label at the end of each
  * line; `null` when no actual line has a figure (show a sentence instead).
  * Throws when given more than four actual lines.
  */
 export function lineChart(spec: LineChartSpec): string | null {
-  const width = spec.width ?? 640;
-  const height = spec.height ?? 320;
-  const layout = spec.layout ?? "wide";
-  const { font: FONT, lineHeight: LINE_HEIGHT } = TEXT[layout];
+  const chart = prepareChart(spec);
+  return chart && drawChart(chart, spec);
+}
+
+/**
+ * The part of `lineChart` every layout shares; draw it with `drawChart` once per layout.
+ * `null` when no actual line has a figure. Throws when given more than four actual lines.
+ */
+export function prepareChart(spec: Omit<LineChartSpec, "width" | "height" | "layout">): PreparedChart | null {
   const lines = prepareLines(spec.lines);
   const actuals = lines.filter((l) => l.role === "actual");
   if (actuals.length > 4)
@@ -77,13 +120,31 @@ export function lineChart(spec: LineChartSpec): string | null {
     );
   if (!actuals.some((l) => l.points.some(hasValue))) return null;
 
-  // Values: always from zero, so a change is never exaggerated.
-  const top = FONT;
-  const bottom = height - (6 + LINE_HEIGHT + 4);
   const values = lines.flatMap((l) => l.points.filter(hasValue).map((d) => d.value));
   if (spec.baseline) values.push(spec.baseline.value);
-  const lo = Math.min(0, ...values);
-  const hi = Math.max(0, ...values);
+  return {
+    title: spec.title,
+    lines: lines.map(lineParts),
+    lo: Math.min(0, ...values),
+    hi: Math.max(0, ...values),
+    baseline: spec.baseline,
+    unit: spec.unit,
+    periods: uniquePeriods(lines).map((point) => ({ point, ...axisLabel(point.p) })),
+    ends: endLabels(lines, spec),
+    desc: description(spec, lines),
+  };
+}
+
+/** One layout of a prepared chart: the scales, axes, lines, markers and labels at this size. */
+export function drawChart(chart: PreparedChart, size: ChartLayout): string {
+  const width = size.width ?? 640;
+  const height = size.height ?? 320;
+  const layout = size.layout ?? "wide";
+  const { font: FONT, lineHeight: LINE_HEIGHT } = TEXT[layout];
+
+  const top = FONT;
+  const bottom = height - (6 + LINE_HEIGHT + 4);
+  const { lo, hi } = chart;
   const tickCount = Math.max(2, Math.round((bottom - top) / 48));
   const y = scaleLinear()
     .domain([lo, hi === lo ? lo + 1 : hi])
@@ -91,25 +152,24 @@ export function lineChart(spec: LineChartSpec): string | null {
     .nice(tickCount);
   const yTicks = y.ticks(tickCount);
   const yDecimals = tickDecimals(yTicks);
-  const yLabels = yTicks.map((t) => formatValue(t, { unit: spec.unit, decimals: yDecimals }));
+  const yLabels = yTicks.map((t) => formatValue(t, { unit: chart.unit, decimals: yDecimals }));
   const left = Math.ceil(Math.max(...yLabels.map((s) => textWidth(s, FONT)))) + 10;
 
   // Line-end labels fix the right margin; a key below leaves it to the last period's label.
-  const ends = endLabels(lines, spec, y);
+  const ends = chart.ends.map((e) => ({ ...e, y: y(e.value) }));
   const maxText = Math.max(60, width * 0.3 - KEY - KEY_GAP);
   const wrapped = layout === "wide" ? ends.map((e) => wrapWords(e.text, maxText, FONT)) : [];
-  const periods = uniquePeriods(lines);
-  const xLabels = periods.map((d) => shortLabelPeriod(d.p));
-  const widestX = Math.max(...xLabels.map((s) => textWidth(s, FONT)));
+  const periods = chart.periods;
+  const widestX = Math.max(...periods.map((d) => d.ems * FONT));
   const labelsWidth = Math.max(0, ...wrapped.flat().map((s) => textWidth(s, FONT)));
   const right = width - Math.ceil(Math.max(layout === "wide" ? 8 + KEY + KEY_GAP + labelsWidth : 0, widestX / 2) + 2);
 
   const pad = Math.min(12, (right - left) / 4);
-  const [t0, t1] = [periods[0]!.t, periods.at(-1)!.t];
+  const [t0, t1] = [periods[0]!.point.t, periods.at(-1)!.point.t];
   const xScale = scaleUtc()
     .domain([new Date(t0), new Date(t1)])
     .range([left + pad, right - pad]);
-  const x = (d: { t: number }) => xScale(new Date(d.t));
+  const x = (d: { t: number }) => xScale(d.t);
 
   const out: string[] = [];
   out.push(el("path", { d: yTicks.map((t) => `M${left},${r(y(t))}H${right}`).join(""), stroke: GRID, fill: "none" }));
@@ -118,8 +178,8 @@ export function lineChart(spec: LineChartSpec): string | null {
   const maxX = Math.min(6, Math.max(1, Math.floor((right - left) / (widestX + 16))));
   const candidates = thinIndices(periods.length, maxX).map((i) => ({
     i,
-    x: x(periods[i]!),
-    width: textWidth(xLabels[i]!, FONT),
+    x: x(periods[i]!.point),
+    width: periods[i]!.ems * FONT,
   }));
   const shown = withoutOverlaps(candidates, 12).map((k) => candidates[k]!);
   out.push(
@@ -143,16 +203,16 @@ export function lineChart(spec: LineChartSpec): string | null {
       shown
         .map((c) => {
           const cx = Math.min(Math.max(c.x, c.width / 2 + 1), width - c.width / 2 - 1);
-          return el("text", { x: cx, y: bottom + 6 + FONT }, esc(xLabels[c.i]!));
+          return el("text", { x: cx, y: bottom + 6 + FONT }, esc(periods[c.i]!.label));
         })
         .join(""),
     ),
   );
 
-  if (spec.baseline) {
+  if (chart.baseline) {
     out.push(
       el("path", {
-        d: `M${left},${r(y(spec.baseline.value))}H${right}`,
+        d: `M${left},${r(y(chart.baseline.value))}H${right}`,
         stroke: INK,
         "stroke-width": 1.5,
         fill: "none",
@@ -162,7 +222,7 @@ export function lineChart(spec: LineChartSpec): string | null {
 
   // Markers at every point while they fit; on a dense line only where they say something.
   const dense = (line: PreparedLine) => line.points.length > (right - left) / 16;
-  for (const line of lines) out.push(drawLine(line, { x, y, bottom, dense: dense(line) }));
+  for (const parts of chart.lines) out.push(drawLine(parts, { x, y, dense: dense(parts.line) }));
   const text = { font: FONT, lineHeight: LINE_HEIGHT };
   let keyHeight = 0;
   if (layout === "wide") out.push(drawEndLabels(ends, wrapped, { x: right + 8, bottom, ...text }));
@@ -173,14 +233,29 @@ export function lineChart(spec: LineChartSpec): string | null {
   }
 
   return svg({
-    id: spec.id,
+    id: size.id,
     width,
     height: height + keyHeight,
     fontSize: FONT,
-    title: spec.title,
-    desc: description(spec, lines),
+    title: chart.title,
+    desc: chart.desc,
     body: out.join(""),
   });
+}
+
+/** A line's runs and marked points, which every layout draws through its own scales. */
+function lineParts(line: PreparedLine): ChartLineParts {
+  const valued = line.points.filter(hasValue);
+  const last = valued.at(-1);
+  return {
+    line,
+    ...lineRuns(line),
+    valued,
+    notable: line.points.filter(
+      (p, i): p is Valued =>
+        hasValue(p) && (p.provisional || p.projected || p.revised || isEndOrAlone(line.points, i, last)),
+    ),
+  };
 }
 
 /**
@@ -213,14 +288,19 @@ export function sparkline(spec: LineChartSpec & { width?: number; height?: numbe
   const x = (d: { t: number }) => xScale(new Date(d.t));
   const out = lines.map((line) => {
     const style = line.role === "actual" ? { ...line.style, width: 1.5 } : { ...line.style, width: 1, dash: "3 2" };
+    const last = latest(line);
     const marked =
       line.role === "actual"
         ? line.points.flatMap((p, i) =>
-            hasValue(p) && isEndOrAlone(line.points, i) ? [{ x: x(p), y: y(p.value), hollow: isHollow(p) }] : [],
+            hasValue(p) && isEndOrAlone(line.points, i, last) ? [{ x: x(p), y: y(p.value), hollow: isHollow(p) }] : [],
           )
         : [];
     const dot = { ...style, shape: "circle" as const };
-    return el("g", { "data-line": line.id }, linePaths(line, x, y, strokeOf(style)) + markers(dot, marked, 2.5));
+    return el(
+      "g",
+      { "data-line": line.id },
+      runPaths(lineRuns(line), x, y, strokeOf(style)) + markers(dot, marked, 2.5),
+    );
   });
   const desc = describeChart({ unit: spec.unit, decimals: spec.decimals, better: spec.better, lines });
   return svg({ id: `${spec.id}-spark`, width, height, sized: true, title: spec.title, desc, body: out.join("") });
@@ -228,16 +308,14 @@ export function sparkline(spec: LineChartSpec & { width?: number; height?: numbe
 
 /** One line's group: the line (broken at gaps, dashed where projected), markers and rings. */
 function drawLine(
-  line: PreparedLine,
-  o: { x: (d: { t: number }) => number; y: (v: number) => number; bottom: number; dense: boolean },
+  parts: ChartLineParts,
+  o: { x: (d: { t: number }) => number; y: (v: number) => number; dense: boolean },
 ): string {
-  const { style } = line;
-  const parts: string[] = [];
-  parts.push(linePaths(line, o.x, o.y, strokeOf(style)));
-  const marked = line.points.flatMap((p, i) =>
-    hasValue(p) && (!o.dense || p.provisional || p.projected || p.revised || isEndOrAlone(line.points, i)) ? [p] : [],
-  );
-  parts.push(
+  const { style } = parts.line;
+  const out: string[] = [];
+  out.push(runPaths(parts, o.x, o.y, strokeOf(style)));
+  const marked = o.dense ? parts.notable : parts.valued;
+  out.push(
     markers(
       style,
       marked.map((p) => ({ x: o.x(p), y: o.y(p.value), hollow: isHollow(p) })),
@@ -246,13 +324,13 @@ function drawLine(
   );
   const rings = marked.filter((p) => p.revised).map((p) => ringPath(o.x(p), o.y(p.value), MARKER + 3.5));
   if (rings.length)
-    parts.push(el("path", { d: rings.join(""), stroke: style.colour, "stroke-width": 1.5, fill: "none" }));
-  return el("g", { "data-line": line.id }, parts.join(""));
+    out.push(el("path", { d: rings.join(""), stroke: style.colour, "stroke-width": 1.5, fill: "none" }));
+  return el("g", { "data-line": parts.line.id }, out.join(""));
 }
 
 /** Labels in the right margin, from `x`, beside where each line ends, moved apart where they would overlap. */
 function drawEndLabels(
-  ends: readonly EndLabel[],
+  ends: readonly PlacedLabel[],
   wrapped: readonly string[][],
   o: { x: number; bottom: number; font: number; lineHeight: number },
 ): string {
@@ -281,7 +359,7 @@ function keyEntry(
 }
 
 /** The key below the plot: the actual lines first, then targets and comparators, then the baseline. */
-function keyOrder(ends: readonly EndLabel[]): EndLabel[] {
+function keyOrder<T extends EndLabel>(ends: readonly T[]): T[] {
   return [...ends.filter((e) => e.style).reverse(), ...ends.filter((e) => !e.style)];
 }
 
@@ -318,23 +396,31 @@ function linePath(x: (d: { t: number }) => number, y: (v: number) => number) {
 }
 
 /**
- * A line as paths: solid through measured figures, dashed from the last measured figure through
+ * A line's runs: solid through measured figures, dashed from the last measured figure through
  * projected ones, and broken wherever a figure is missing or (for figures) a period is absent.
  */
-function linePaths(
-  line: PreparedLine,
+function lineRuns(line: PreparedLine): Pick<ChartLineParts, "measured" | "projected"> {
+  // A target is a trajectory between milestones, so only figures break at absent periods.
+  const runs = line.role === "target" ? [...line.points] : withBreaks(line.points);
+  const gap = (d: PreparedPoint): PreparedPoint => ({ ...d, value: null });
+  return {
+    measured: runs.map((d) => (d.projected ? gap(d) : d)),
+    projected: runs.map((d, i) =>
+      d.projected || (hasValue(d) && runs[i + 1]?.projected && hasValue(runs[i + 1]!)) ? d : gap(d),
+    ),
+  };
+}
+
+/** A line's runs as paths, the projected one dashed. */
+function runPaths(
+  runs: Pick<ChartLineParts, "measured" | "projected">,
   x: (d: { t: number }) => number,
   y: (v: number) => number,
   stroke: Record<string, string | number | undefined>,
 ): string {
-  // A target is a trajectory between milestones, so only figures break at absent periods.
-  const runs = line.role === "target" ? [...line.points] : withBreaks(line.points);
   const path = linePath(x, y);
-  const gap = (d: PreparedPoint): PreparedPoint => ({ ...d, value: null });
-  const measured = path(runs.map((d) => (d.projected ? gap(d) : d)));
-  const projected = path(
-    runs.map((d, i) => (d.projected || (hasValue(d) && runs[i + 1]?.projected && hasValue(runs[i + 1]!)) ? d : gap(d))),
-  );
+  const measured = path(runs.measured);
+  const projected = path(runs.projected);
   const attrs = { ...stroke, "stroke-linecap": "round", "stroke-linejoin": "round" };
   return (
     (measured ? el("path", { d: measured, ...attrs }) : "") +
@@ -369,12 +455,11 @@ function strokeOf(style: LineStyle) {
   return { stroke: style.colour, "stroke-width": style.width, "stroke-dasharray": style.dash, fill: "none" };
 }
 
-/** The last point with a figure, or one with no figure either side (which a line alone cannot show). */
-function isEndOrAlone(points: readonly PreparedPoint[], i: number): boolean {
-  const after = points.slice(i + 1);
-  if (!after.some(hasValue)) return true;
-  const before = points[i - 1];
-  return (before === undefined || !hasValue(before)) && !hasValue(after[0]!);
+/** Whether the `i`th point is `last` (the last with a figure) or has no figure either side, which a line alone cannot show. */
+function isEndOrAlone(points: readonly PreparedPoint[], i: number, last: PreparedPoint | undefined): boolean {
+  if (points[i] === last) return true;
+  const [before, next] = [points[i - 1], points[i + 1]];
+  return next !== undefined && !hasValue(next) && (before === undefined || !hasValue(before));
 }
 
 /** One path of filled markers and one of hollow (provisional) ones; stroked shapes are one path. */
@@ -395,6 +480,17 @@ function markers(style: LineStyle, at: readonly { x: number; y: number; hollow: 
   );
 }
 
+/** A period's short axis label and its width in ems, by key: the same few hundred periods recur on every chart of a build. */
+const axisLabels = new Map<string, { label: string; ems: number }>();
+function axisLabel(p: Period): { label: string; ems: number } {
+  let found = axisLabels.get(p.key);
+  if (found === undefined) {
+    const label = shortLabelPeriod(p);
+    axisLabels.set(p.key, (found = { label, ems: textWidth(label, 1) }));
+  }
+  return found;
+}
+
 /** Every plotted period once, in time order. */
 function uniquePeriods(lines: readonly PreparedLine[]): PreparedPoint[] {
   const byKey = new Map<string, PreparedPoint>();
@@ -404,28 +500,37 @@ function uniquePeriods(lines: readonly PreparedLine[]): PreparedPoint[] {
 
 interface EndLabel {
   text: string;
-  /** Where the line ends, before labels are moved apart. */
-  y: number;
+  /** The figure the label is beside (the line's latest), before labels are moved apart. */
+  value: number;
   /** Absent for the baseline, which is drawn as a plain rule. */
   style?: LineStyle;
 }
 
-/** What to write at the right: each line with a figure at the height of its latest one, and the baseline. */
-function endLabels(lines: readonly PreparedLine[], spec: LineChartSpec, y: (v: number) => number): EndLabel[] {
+/** An end label at the height of its figure in one drawing. */
+type PlacedLabel = EndLabel & { y: number };
+
+/** What to write at the right: each line with a figure beside its latest one, and the baseline. */
+function endLabels(
+  lines: readonly PreparedLine[],
+  spec: Pick<LineChartSpec, "baseline" | "unit" | "decimals">,
+): EndLabel[] {
   const ends: EndLabel[] = [];
   for (const line of [...lines].reverse()) {
     const d = latest(line);
-    if (d) ends.push({ text: line.label, y: y(d.value!), style: line.style });
+    if (d) ends.push({ text: line.label, value: d.value!, style: line.style });
   }
   if (spec.baseline)
     ends.push({
       text: `Baseline ${formatValue(spec.baseline.value, { unit: spec.unit, decimals: spec.decimals })}`,
-      y: y(spec.baseline.value),
+      value: spec.baseline.value,
     });
   return ends;
 }
 
-function description(spec: LineChartSpec, lines: readonly PreparedLine[]): string {
+function description(
+  spec: Pick<LineChartSpec, "unit" | "decimals" | "better" | "baseline">,
+  lines: readonly PreparedLine[],
+): string {
   return describeChart({
     unit: spec.unit,
     decimals: spec.decimals,

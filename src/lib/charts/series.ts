@@ -58,7 +58,7 @@ export function prepareLines(lines: readonly ChartLine[]): PreparedLine[] {
     points: line.points
       .map((d) => {
         const p = period(d.period);
-        return { ...d, p, t: periodMidpoint(p) };
+        return { ...d, p, t: midpoint(p) };
       })
       .sort((a, b) => comparePeriods(a.p, b.p)),
   }));
@@ -67,6 +67,14 @@ export function prepareLines(lines: readonly ChartLine[]): PreparedLine[] {
     .map((l, i) => ({ l, i }))
     .sort((a, b) => rank[a.l.role] - rank[b.l.role] || a.i - b.i)
     .map(({ l }) => l);
+}
+
+/** Each period's midpoint by its key: the same few hundred periods recur on every chart of a build. */
+const midpoints = new Map<string, number>();
+function midpoint(p: Period): number {
+  let t = midpoints.get(p.key);
+  if (t === undefined) midpoints.set(p.key, (t = periodMidpoint(p)));
+  return t;
 }
 
 /** The last point with a figure, if any. */

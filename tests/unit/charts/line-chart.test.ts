@@ -1,7 +1,13 @@
 import { gzipSync } from "node:zlib";
 import { HtmlValidate } from "html-validate";
 import { afterEach, describe, expect, it } from "vitest";
-import { lineChart, sparkline, type LineChartSpec } from "../../../src/lib/charts/line-chart.ts";
+import {
+  drawChart,
+  lineChart,
+  prepareChart,
+  sparkline,
+  type LineChartSpec,
+} from "../../../src/lib/charts/line-chart.ts";
 import { FIXTURES, largeSpec, loadFixture } from "./fixtures.ts";
 
 const chart = (spec: LineChartSpec) => {
@@ -55,6 +61,30 @@ describe("lineChart golden snapshots", () => {
 
   it("draws ten years of monthly figures for four cohorts as its golden SVG", async () => {
     await expect(chart(largeSpec())).toMatchFileSnapshot("./__snapshots__/large.svg");
+  });
+});
+
+describe("a chart prepared once and drawn in two layouts", () => {
+  const narrow = { width: 360, height: 260, layout: "narrow" as const };
+  const specs = [...FIXTURES.filter((name) => name !== "empty").map(loadFixture), largeSpec()];
+
+  it.each(specs.map((spec) => [spec.id, spec] as const))(
+    "draws %s in each layout as lineChart draws that layout alone, whichever is drawn first",
+    (_, spec) => {
+      const prepared = prepareChart(spec)!;
+      const narrowFirst = drawChart(prepared, { ...narrow, id: `${spec.id}-narrow` });
+      const wideSecond = drawChart(prepared, spec);
+      expect(wideSecond).toBe(lineChart(spec));
+      expect(narrowFirst).toBe(lineChart({ ...spec, ...narrow, id: `${spec.id}-narrow` }));
+      expect(drawChart(prepared, { ...narrow, id: `${spec.id}-narrow` })).toBe(narrowFirst);
+    },
+  );
+
+  it("is null when lineChart is, and refuses a fifth cohort as lineChart does", () => {
+    expect(prepareChart(loadFixture("empty"))).toBeNull();
+    const spec = loadFixture("cohorts");
+    spec.lines.push({ ...spec.lines[0]!, id: "fifth" });
+    expect(() => prepareChart(spec)).toThrow('chart "cohorts" has 5 actual lines');
   });
 });
 
