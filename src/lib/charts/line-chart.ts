@@ -401,7 +401,9 @@ function linePath(x: (d: { t: number }) => number, y: (v: number) => number) {
  */
 function lineRuns(line: PreparedLine): Pick<ChartLineParts, "measured" | "projected"> {
   // A target is a trajectory between milestones, so only figures break at absent periods.
-  const runs = line.role === "target" ? [...line.points] : withBreaks(line.points);
+  const runs = line.role === "target" ? line.points : withBreaks(line.points);
+  // Most lines have no projected figure: all of the line is solid and there is no dashed run.
+  if (!runs.some((d) => d.projected)) return { measured: runs, projected: [] };
   const gap = (d: PreparedPoint): PreparedPoint => ({ ...d, value: null });
   return {
     measured: runs.map((d) => (d.projected ? gap(d) : d)),
@@ -430,10 +432,13 @@ function runPaths(
 
 /** The points with a `null` point between any two periods that do not follow on from each other. */
 function withBreaks(points: readonly PreparedPoint[]): PreparedPoint[] {
-  return points.flatMap((d, i) => {
+  const out: PreparedPoint[] = [];
+  points.forEach((d, i) => {
     const next = points[i + 1];
-    return next && !followsOn(d, next) ? [d, { ...d, value: null }] : [d];
+    out.push(d);
+    if (next && !followsOn(d, next)) out.push({ ...d, value: null });
   });
+  return out;
 }
 
 /** Whether `b` is the period straight after `a` (dates, like other mixed shapes, are taken to follow on). */
