@@ -12,7 +12,7 @@ const MAX_LINES = 4;
  * The chart's second drawing, for narrow screens: 360 units wide with larger text, so drawn about
  * 288 CSS px wide on a 320 px phone its words read at 12.8 px (see `charts/line-chart.ts`).
  */
-export const NARROW: Omit<ChartLayout, "id"> = { width: 360, height: 260, layout: "narrow" };
+const NARROW: Omit<ChartLayout, "id"> = { width: 360, height: 260, layout: "narrow" };
 
 export interface KpiPanel {
   /** Stable id, e.g. `kpi-1-2-academic-year-1`. */

@@ -7,6 +7,9 @@
  * ratio (style it `display: block; width: 100%; height: auto`). Text is 13 viewBox
  * units in the wide layout and 16 in the narrow one, so a narrow chart 360 wide, drawn
  * 288 CSS px wide on a 320 px screen (less the page's 1rem margins), reads at 12.8px.
+ *
+ * A chart drawn in both layouts is prepared once (`prepareChart`: the lines, value range,
+ * periods, labels' words and description) and drawn once per layout (`drawChart`).
  */
 import { scaleLinear, scaleUtc } from "d3-scale";
 import { line as d3line } from "d3-shape";
