@@ -122,9 +122,16 @@ const parsed = new Map<string, Period | undefined>();
  * Periods are immutable and sorts ask for the same strings again and again, so each is parsed once.
  */
 export function parsePeriod(text: string): Period | undefined {
-  if (!parsed.has(text)) parsed.set(text, parseOnce(text));
-  return parsed.get(text);
+  const known = parsed.get(text);
+  if (known !== undefined || parsed.has(text)) return known;
+  const period = parseOnce(text);
+  parsed.set(text, period);
+  return period;
 }
+
+/** Labels by period key: pages label the same few hundred periods again and again. */
+const labels = new Map<string, string>();
+const shortLabels = new Map<string, string>();
 
 function parseOnce(text: string): Period | undefined {
   let m: RegExpExecArray | null;
@@ -187,6 +194,12 @@ function monthRange(p: Period): string {
 
 /** The plain-English label for a period, e.g. "Spring 2nd half term 2022/23". */
 export function labelPeriod(p: Period): string {
+  let label = labels.get(p.key);
+  if (label === undefined) labels.set(p.key, (label = labelOnce(p)));
+  return label;
+}
+
+function labelOnce(p: Period): string {
   const [y, mo, d] = p.start.split("-").map(Number) as [number, number, number];
   const k = p.key;
   switch (p.kind) {
@@ -218,6 +231,12 @@ export function labelPeriod(p: Period): string {
 
 /** A short label for chart axes, e.g. "Dec 2019", "Q1 2019", "T1 2023/24", "2019/20". */
 export function shortLabelPeriod(p: Period): string {
+  let label = shortLabels.get(p.key);
+  if (label === undefined) shortLabels.set(p.key, (label = shortLabelOnce(p)));
+  return label;
+}
+
+function shortLabelOnce(p: Period): string {
   const [y, mo, d] = p.start.split("-").map(Number) as [number, number, number];
   const k = p.key;
   switch (p.kind) {
