@@ -17,6 +17,7 @@ import render from "dom-serializer";
 import { Element, Text, type ChildNode, type ParentNode } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import type { Term } from "../schemas/index.ts";
+import { escapeRegExp, looseWords } from "./word-pattern.ts";
 
 /** Elements whose text is never marked: links cannot nest, headings stay clean, code is not prose. */
 const SKIP = new Set([
@@ -53,10 +54,7 @@ const SKIP = new Set([
   "plaintext",
 ]);
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const squash = (s: string) => s.replace(/\s+/g, " ").toLowerCase();
-/** Matches words however the page breaks lines between them, in any case. */
-const loosely = (words: string) => new RegExp(words.trim().split(/\s+/).map(escapeRegExp).join("\\s+"), "i");
 
 export interface MarkOptions {
   readonly terms: readonly Term[];
@@ -127,10 +125,11 @@ function markerFor(terms: readonly Term[]): Marker | undefined {
   markers.set(terms, marker);
   return marker;
 }
+/** Each expansion's pattern, in any case and however the page breaks lines, compiled once. */
 const looseCache = new Map<string, RegExp>();
-const looselyCached = (words: string): RegExp => {
+const loosely = (words: string): RegExp => {
   let re = looseCache.get(words);
-  if (!re) looseCache.set(words, (re = loosely(words)));
+  if (!re) looseCache.set(words, (re = looseWords(words, "i")));
   return re;
 };
 
@@ -255,7 +254,7 @@ function spelledOut(pageText: string): (expansion: string) => number {
     if (at === undefined) {
       const word = expansion.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), "");
       lower ??= pageText.toLowerCase();
-      at = word && lower.includes(word.toLowerCase()) ? pageText.search(looselyCached(expansion)) : -1;
+      at = word && lower.includes(word.toLowerCase()) ? pageText.search(loosely(expansion)) : -1;
       found.set(expansion, at);
     }
     return at;

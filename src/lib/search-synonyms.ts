@@ -4,8 +4,8 @@
  * that Pagefind indexes but readers never see or hear, the other glossary spellings
  * of every term it uses: its acronym, the words it stands for and its aliases.
  */
-import { ELEMENT_NODE, parse, TEXT_NODE, walkSync, type Node } from "ultrahtml";
 import type { Term } from "../schemas/index.ts";
+import { looseWords } from "./word-pattern.ts";
 
 /**
  * The spellings that mean the same thing, one group per glossary term (term, expansion,
@@ -77,23 +77,9 @@ export function synonymText(synonyms: readonly Synonyms[]): string {
   return synonyms.map((s) => `${s.seen} is also written: ${s.others.join("; ")}.`).join(" ");
 }
 
-/** The text of an HTML fragment, as Pagefind would read it: words, with space between elements. */
-export function htmlText(html: string): string {
-  const parts: string[] = [];
-  walkSync(parse(html), (node: Node) => {
-    if (node.type === TEXT_NODE && !RAW_TEXT.has(String(node.parent?.name))) parts.push(decode(String(node.value)));
-    else if (node.type === ELEMENT_NODE) parts.push(" ");
-  });
-  return parts.join("").replace(/\s+/g, " ").trim();
-}
-
-const RAW_TEXT = new Set(["script", "style"]);
-
 const key = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
 
 const isAcronym = (s: string) => /^[\p{Lu}\p{N}&/-]+$/u.test(s) && /\p{Lu}/u.test(s);
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * A text's words, lower-cased: its runs of letters and digits, in any script. (A loop, as a `split` on
@@ -142,8 +128,7 @@ const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 function occurs(text: string, words: ReadonlySet<string>, spelling: string): boolean {
   let finder = finders.get(spelling);
   if (!finder) {
-    const source = spelling.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
-    finder = { words: wordsOf(spelling), pattern: new RegExp(source, isAcronym(spelling) ? "g" : "gi") };
+    finder = { words: wordsOf(spelling), pattern: looseWords(spelling, isAcronym(spelling) ? "g" : "gi") };
     finders.set(spelling, finder);
   }
   if (!finder.words.every((w) => words.has(w))) return false;
@@ -168,14 +153,4 @@ function characterBefore(text: string, i: number): string {
 function characterAt(text: string, i: number): string {
   const code = text.codePointAt(i);
   return code === undefined ? "" : String.fromCodePoint(code);
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decode(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, name: string) => {
-    if (name[0] !== "#") return ENTITIES[name.toLowerCase()] ?? m;
-    const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlText, searchSynonyms, synonymGroups, synonymText } from "../../src/lib/search-synonyms.ts";
+import { searchSynonyms, synonymGroups, synonymText } from "../../src/lib/search-synonyms.ts";
 import type { Term } from "../../src/schemas/index.ts";
 
 const terms: Term[] = [
@@ -86,11 +86,5 @@ describe("synonymText", () => {
     expect(synonymText(synonyms("Waits for SLT."))).toBe(
       "SLT is also written: SALT; Speech and Language Therapy; Speech and Language Therapists.",
     );
-  });
-});
-
-describe("htmlText", () => {
-  it("reads the text of HTML with a space between elements and entities decoded, skipping scripts", () => {
-    expect(htmlText("<dt>Lead</dt><dd>Health &amp; Care</dd><script>let x = 1;</script>")).toBe("Lead Health & Care");
   });
 });
