@@ -129,9 +129,15 @@ export function parsePeriod(text: string): Period | undefined {
   return period;
 }
 
-/** Labels by period key: pages label the same few hundred periods again and again. */
-const labels = new Map<string, string>();
-const shortLabels = new Map<string, string>();
+/** `label` remembered by period key: pages label the same few hundred periods again and again. */
+function byKey(label: (p: Period) => string): (p: Period) => string {
+  const known = new Map<string, string>();
+  return (p) => {
+    let text = known.get(p.key);
+    if (text === undefined) known.set(p.key, (text = label(p)));
+    return text;
+  };
+}
 
 function parseOnce(text: string): Period | undefined {
   let m: RegExpExecArray | null;
@@ -193,13 +199,7 @@ function monthRange(p: Period): string {
 }
 
 /** The plain-English label for a period, e.g. "Spring 2nd half term 2022/23". */
-export function labelPeriod(p: Period): string {
-  let label = labels.get(p.key);
-  if (label === undefined) labels.set(p.key, (label = labelOnce(p)));
-  return label;
-}
-
-function labelOnce(p: Period): string {
+export const labelPeriod = byKey(function labelOnce(p: Period): string {
   const [y, mo, d] = p.start.split("-").map(Number) as [number, number, number];
   const k = p.key;
   switch (p.kind) {
@@ -227,16 +227,10 @@ function labelOnce(p: Period): string {
       return `${capital(term!)} ${ordinal(Number(half))} half term ${k.slice(2, 9)}`;
     }
   }
-}
+});
 
 /** A short label for chart axes, e.g. "Dec 2019", "Q1 2019", "T1 2023/24", "2019/20". */
-export function shortLabelPeriod(p: Period): string {
-  let label = shortLabels.get(p.key);
-  if (label === undefined) shortLabels.set(p.key, (label = shortLabelOnce(p)));
-  return label;
-}
-
-function shortLabelOnce(p: Period): string {
+export const shortLabelPeriod = byKey(function shortLabelOnce(p: Period): string {
   const [y, mo, d] = p.start.split("-").map(Number) as [number, number, number];
   const k = p.key;
   switch (p.kind) {
@@ -263,7 +257,7 @@ function shortLabelOnce(p: Period): string {
       return `${capital(term!)} ${half} ${k.slice(2, 9)}`;
     }
   }
-}
+});
 
 /** How often an indicator is measured; decides which period kinds its values may use. */
 export const FREQUENCIES = {
