@@ -25,7 +25,7 @@ const showDrafts = (): boolean => process.env[DRAFTS_ENV] === "show";
 export const DRAFTS_ENV = "PORTAL_DRAFTS";
 
 /** Whether readers can see a version: a draft only in the preview. Withdrawn versions stay visible, marked. */
-export const isVisibleVersion = (version: Pick<ReportVersion, "status">, drafts = showDrafts()): boolean =>
+const isVisibleVersion = (version: Pick<ReportVersion, "status">, drafts = showDrafts()): boolean =>
   drafts || version.status !== "draft";
 
 /** The versions readers can see, v1 first. */
@@ -296,7 +296,7 @@ function latestDocumentDate(portal: Portal): string | undefined {
 /** A link to a report, or to one version of it (`slug` or `slug/vN`), titled as readers see it now. */
 export function reportLink(portal: Portal, ref: string): { href: string; title: string } {
   const { slug, n } = parseReportRef(ref);
-  const report = portal.reports.find((r) => r.slug === slug);
+  const report = reportBySlug(portal, slug);
   const title = (report && currentVersion(report))?.data.title ?? slug;
   return n === undefined
     ? { href: routes.report(slug), title }
@@ -304,14 +304,14 @@ export function reportLink(portal: Portal, ref: string): { href: string; title: 
 }
 
 /** A report by its slug (from a map made once per portal: every version page looks its report up). */
-export function reportBySlug(portal: Portal, slug: string): ReportEntry | undefined {
+function reportBySlug(portal: Portal, slug: string): ReportEntry | undefined {
   return memo(portal, "reportsBySlug", () => new Map(portal.reports.map((r) => [r.slug, r]))).get(slug);
 }
 
 /** A report version by its reference (`report-slug/vN`), or the current version for a bare slug. */
 export function findVersion(portal: Portal, ref: string): VersionEntry | undefined {
   const { slug, n } = parseReportRef(ref);
-  const report = portal.reports.find((r) => r.slug === slug);
+  const report = reportBySlug(portal, slug);
   if (!report) return undefined;
   return n === undefined ? currentVersion(report) : report.versions.find((v) => v.n === n);
 }

@@ -14,10 +14,10 @@ interface Props {
 
 /** The indicator as published (its definition and every value) plus the tidy rows of the CSV. */
 export const GET: APIRoute<Props> = async ({ props }) => {
-  const { id, data } = props.kpi;
-  const { $schema: _schema, ...definition } = data;
+  const entry = kpiEntry(props.kpi);
+  const { $schema: _schema, ...definition } = entry.data;
   const { licence } = siteData(await getEntry("site", "site"));
-  return new Response(JSON.stringify({ id, licence, ...definition, rows: kpiRows(kpiEntry(props.kpi)) }, null, 2), {
+  return new Response(JSON.stringify({ id: entry.slug, licence, ...definition, rows: kpiRows(entry) }, null, 2), {
     headers: { "Content-Type": "application/json" },
   });
 };
