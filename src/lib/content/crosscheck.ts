@@ -5,7 +5,7 @@ import type { Kpi, TargetExpr } from "../../schemas/index.ts";
 import type { PortalFacts } from "./facts.ts";
 import type { Path, Problem } from "./problems.ts";
 import { formatPath } from "./problems.ts";
-import type { SourceFile } from "./source.ts";
+import { fieldLocator, type At, type SourceFile } from "./source.ts";
 import { outlineOf } from "./markdown.ts";
 
 /** Slugs that exist as files, valid or not, so a broken file is not also reported as a missing reference. */
@@ -22,13 +22,6 @@ export interface Existing {
 
 /** Reports a reference to something that does not exist, suggesting the nearest match. */
 type RefCheck = (options: { file: string; path: Path; value: string; noun: string; known: ReadonlySet<string>; where: string }) => void;
-
-/** Where a field is, for a problem: its file, line and field name. */
-type At = (file: string, path: Path) => Omit<Problem, "message">;
-
-function locator(sources: ReadonlyMap<string, SourceFile>): At {
-  return (file, path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
-}
 
 function refCheck(problems: Problem[], at: At): RefCheck {
   return (options) => {
@@ -48,7 +41,7 @@ function refCheck(problems: Problem[], at: At): RefCheck {
  */
 export function crossCheck(portal: PortalFacts, sources: ReadonlyMap<string, SourceFile>, existing: Existing): Problem[] {
   const problems: Problem[] = [];
-  const at = locator(sources);
+  const at = fieldLocator(sources);
   const ref = refCheck(problems, at);
 
   const actionKeys = new Set(portal.plans.flatMap((p) => p.actions.map((a) => a.key)));
@@ -70,8 +63,8 @@ export function crossCheck(portal: PortalFacts, sources: ReadonlyMap<string, Sou
   // Plans: areas and actions unique; action KPIs exist.
   for (const plan of portal.plans) {
     duplicates(plan.data.areas.map((a) => a.id), (i) => ["areas", i, "id"], "area id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
-    const actionIds = plan.data.areas.flatMap((a, i) => a.actions.map((x, j) => ({ id: x.id, path: ["areas", i, "actions", j, "id"] as Path })));
-    duplicates(actionIds.map((a) => a.id), (k) => actionIds[k]!.path, "action id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
+    const actionIds = plan.data.areas.flatMap((a, i) => a.actions.map((x, j) => ({ id: x.id, i, j })));
+    duplicates(actionIds.map((a) => a.id), (k) => ["areas", actionIds[k]!.i, "actions", actionIds[k]!.j, "id"], "action id").forEach(([path, msg]) => problems.push({ ...at(plan.file, path), message: msg }));
     plan.data.areas.forEach((area, i) =>
       area.actions.forEach((action, j) =>
         action.kpis.forEach((kpi, k) => ref({ file: plan.file, path: ["areas", i, "actions", j, "kpis", k], value: kpi, noun: "KPI", known: existing.kpis, where: `data/kpis/${kpi}.json` })),
@@ -196,7 +189,7 @@ function topicProblems(portal: PortalFacts, sources: ReadonlyMap<string, SourceF
  */
 export function kpiOwnProblems(kpi: Kpi, file: string, sources: ReadonlyMap<string, SourceFile>): Problem[] {
   const problems: Problem[] = [];
-  const atFile = locator(sources);
+  const atFile = fieldLocator(sources);
   const at = (path: Path) => atFile(file, path);
   const ref = refCheck(problems, atFile);
   duplicates(kpi.series.map((s) => s.id), (i) => ["series", i, "id"], "series id").forEach(([path, msg]) => problems.push({ ...at(path), message: msg }));

@@ -535,10 +535,14 @@ function load(root: string, cache: FileCache | FactsCache | undefined): { proble
     else checkedFrom.set(file, kpiCheckedFrom(data));
   }
   const kpiBySlug = new Map(kpis.map((k) => [k.slug, k]));
+  // A KPI kept only as facts is read whole when a figure in a report names it, once however many do.
+  const wholeKpis = new Map<string, Kpi | undefined>();
   const kpiData = (slug: string): Kpi | undefined => {
     const entry = kpiBySlug.get(slug);
     if (!entry) return undefined;
-    return cache?.factsOnly && files.get(entry.file)?.reused ? wholeData(run, entry.file, kpiSchema) : entry.data;
+    if (!(cache?.factsOnly && files.get(entry.file)?.reused)) return entry.data;
+    if (!wholeKpis.has(slug)) wholeKpis.set(slug, wholeData(run, entry.file, kpiSchema));
+    return wholeKpis.get(slug);
   };
 
   // Cross-check what did parse. An entry whose file failed its schema still

@@ -101,7 +101,8 @@ export function outlineOf(source: string): { id: string; text: string }[] {
 
 /**
  * The last text parsed, and its tokens: a report page asks for its text's headings and its HTML in
- * turn, and a long report need not be parsed twice. (Rendering reads the tokens; it never changes them.)
+ * turn, and a long report need not be parsed twice. (The renderer's rules do set attributes on the tokens,
+ * but only ones that come out the same when set again, so rendering the same tokens twice gives the same HTML.)
  */
 let last: { source: string; tokens: Token[] } | undefined;
 function parsed(source: string): Token[] {

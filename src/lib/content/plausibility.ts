@@ -6,8 +6,8 @@
 import type { Kpi, Unit } from "../../schemas/index.ts";
 import { period } from "../../schemas/period.ts";
 import type { PortalFacts } from "./facts.ts";
-import { formatPath, type Path, type Problem } from "./problems.ts";
-import type { SourceFile } from "./source.ts";
+import type { Path, Problem } from "./problems.ts";
+import { fieldLocator, type SourceFile } from "./source.ts";
 
 /** The values a unit can take unless the indicator says otherwise in `range`. */
 const UNIT_RANGE: Record<Unit, { min?: number; max?: number }> = {
@@ -47,7 +47,7 @@ const RANGE_FIX =
  */
 export function kpiPlausibilityProblems(kpi: Kpi, file: string, sources: ReadonlyMap<string, SourceFile>, today: string): Problem[] {
   const problems: Problem[] = [];
-  const at = (file: string, path: Path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
+  const at = fieldLocator(sources);
   kpi.series.forEach((s, i) =>
     s.values.forEach((v, j) => {
       const path: Path = ["series", i, "values", j];
@@ -127,7 +127,7 @@ export function checkPlausibility(
   options: { today: string },
 ): Problem[] {
   const problems: Problem[] = [];
-  const at = (file: string, path: Path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
+  const at = fieldLocator(sources);
   const { today } = options;
 
   for (const report of portal.reports)

@@ -1,6 +1,6 @@
 import { LineCounter, isMap, isSeq, parseDocument, type Document } from "yaml";
 import { EVENT_ID, SCALAR_STYLE, constructFromEvents, parseEvents, type Event } from "js-yaml";
-import type { Path, Problem } from "./problems.ts";
+import { formatPath, type Path, type Problem } from "./problems.ts";
 import { lineAt, scanJson } from "./json-scan.ts";
 
 /** Content files never need more nesting than this; far deeper data would overflow the parsers' stacks. */
@@ -302,4 +302,12 @@ export function splitFrontMatter(text: string): { frontMatter: string; body: str
   const match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(normalised);
   if (!match) return undefined;
   return { frontMatter: match[1]!, body: normalised.slice(match[0].length), bodyLine: match[0].split("\n").length };
+}
+
+/** Where a field is, for a problem: its file, line and field name. */
+export type At = (file: string, path: Path) => Omit<Problem, "message">;
+
+/** Locates fields in the parsed files `sources`, for problems about them. */
+export function fieldLocator(sources: ReadonlyMap<string, SourceFile>): At {
+  return (file, path) => ({ file, line: sources.get(file)?.locate(path), field: formatPath(path) });
 }
