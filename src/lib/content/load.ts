@@ -238,6 +238,8 @@ function validate<S extends z.ZodType>(
   run: Run,
   file: string,
   schema: S,
+  /** Checks of the file's own data beyond its schema's, run (as the schema is) only on a file not kept. */
+  more: (data: z.infer<S>) => Problem[] = () => [],
 ): { data: z.infer<S>; source: SourceFile; html?: string | undefined } | undefined {
   const { problems, sources, cache } = run;
   const unchanged = cache?.unchanged?.(run.root, file);
@@ -310,6 +312,7 @@ function validate<S extends z.ZodType>(
           ...(file.endsWith(".mdx") ? [] : checkMarkdown({ file, body: source.body, firstLine: source.bodyLine ?? 1 })),
           ...bodyCharacterProblems({ file, body: source.body, firstLine: source.bodyLine ?? 1 }),
         ]),
+    ...more(result.data),
   ];
   problems.push(...own);
   if (own.length === 0 && digest !== undefined) run.files.set(file, { digest, reused: false, kept: { data: result.data } });
@@ -377,13 +380,12 @@ function loadReports(run: Run): ReportEntry[] {
       }
       fileOf.set(n, file);
       numbers.push(n);
-      const valid = validate(run, file, reportVersionSchema);
+      const valid = validate(run, file, reportVersionSchema, (data) =>
+        n > 1 && !data.changes
+          ? [{ file, line: 1, field: "changes", message: `required from version 2 on, but missing`, fix: "Say in a sentence what changed from the previous version" }]
+          : [],
+      );
       if (!valid) continue;
-      // A kept file passed this before, with the same text (and a FactsCache does not keep `changes`).
-      if (n > 1 && !run.files.get(file)?.reused && !valid.data.changes) {
-        problems.push({ file, line: 1, field: "changes", message: `required from version 2 on, but missing`, fix: "Say in a sentence what changed from the previous version" });
-        run.files.delete(file);
-      }
       const prose = versionProse(file, valid.source, problems);
       if (!prose) {
         run.files.delete(file);
@@ -548,18 +550,19 @@ function load(root: string, cache: FileCache | FactsCache | undefined): { proble
   // Cross-check what did parse. An entry whose file failed its schema still
   // exists, so references to it are not reported as missing a second time.
   const listed = (c: Collection) => new Set(listCollection(run, c, []).map((e) => e.slug));
+  const kpiSlugs = listed(COLLECTIONS.kpis);
   problems.push(
     ...crossCheck(portal, sources, {
       committees: listed(COLLECTIONS.committees),
       plans: listed(COLLECTIONS.plans),
-      kpis: listed(COLLECTIONS.kpis),
+      kpis: kpiSlugs,
       meetings: listed(COLLECTIONS.meetings),
       reports: new Set(reports.map((r) => r.slug)),
       reportVersions: listedVersions(run),
     }),
     ...checkPlausibility(portal, sources, { today: day }),
     ...mdxReferenceProblems(portal, {
-      knownKpis: listed(COLLECTIONS.kpis),
+      knownKpis: kpiSlugs,
       complete: !problems.some((p) => p.file.startsWith("content/meetings") || p.file.startsWith("content/plans")),
       kpiData,
     }),
