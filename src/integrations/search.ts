@@ -2,6 +2,7 @@ import type { AstroIntegration } from "astro";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SEARCHED_FILES } from "../lib/routes.ts";
 import { chunkLastWord, readPagefindFile, widenChunkBounds, writePagefindFile } from "../lib/search-chunk-bounds.ts";
 
 /**
@@ -40,7 +41,7 @@ export async function indexSite(dir: string): Promise<number> {
   });
   try {
     if (!index || errors.length) throw new Error(`Search index could not be created: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: dir });
+    const added = await index.addDirectory({ path: dir, glob: SEARCHED_FILES });
     if (added.errors.length) throw new Error(`Search indexing failed: ${added.errors.join("; ")}`);
     if (added.page_count === 0) throw new Error("Search indexing found no pages with data-pagefind-body");
     const output = `${dir.replace(/\/+$/, "")}/pagefind/`;

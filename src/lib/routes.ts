@@ -4,6 +4,7 @@
  * nowhere else (ESLint refuses a hand-built one elsewhere), and `tests/unit/routes.test.ts`
  * checks that every address these make for the sample content is in `urls.lock`.
  */
+import { matchesGlob } from "node:path";
 import { slugify } from "./slug.ts";
 
 /** The sections of an indicator's page that other pages and papers link to. */
@@ -112,3 +113,23 @@ export const routes = {
   schema: () => "/schema/",
   schemaFile: (name: string) => `/schema/${name}`,
 } as const;
+
+/**
+ * The built files that search indexes, as one glob relative to the built site: every page except the
+ * search page itself, the changes digests and a report's numbered versions, which repeat what other
+ * pages say. Pagefind reads only these files (src/integrations/search.ts); otherwise it would parse
+ * every page to find the searchable ones, and a report's earlier versions alone are about half of the
+ * HTML of a large site. A new section must be added here: the layout refuses a page whose `search`
+ * disagrees with this glob, so no page is left out of search unnoticed.
+ */
+export const SEARCHED_FILES =
+  "{index.html,{about,accessibility,data,decisions,glossary,kpis,meetings,plans,schema}/**/*.html,reports/index.html,reports/*/index.html}";
+
+/** The file a page's address is built to (`/kpis/x/` → `kpis/x/index.html`). */
+const builtFile = (pathname: string): string => {
+  const path = pathname.replace(/^\/+/, "");
+  return path === "" || path.endsWith("/") ? `${path}index.html` : /\.[a-z]+$/.test(path) ? path : `${path}.html`;
+};
+
+/** Whether search indexes the page at this address (see `SEARCHED_FILES`). */
+export const isSearchedPage = (pathname: string): boolean => matchesGlob(builtFile(pathname), SEARCHED_FILES);

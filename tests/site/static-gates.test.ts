@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, matchesGlob } from "node:path";
+import { DomUtils, parseDocument } from "htmlparser2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scanSite, type SiteScan } from "../../tools/gates/html-scan.ts";
 import { loadValidatorConfig, validateHtml } from "../../tools/gates/html-validity.ts";
@@ -10,6 +11,7 @@ import { checkPageWeight } from "../../tools/gates/page-weight.ts";
 import { checkProjectUrls, projectFiles } from "../../tools/gates/project.ts";
 import { builtSite, root } from "./built-site.ts";
 import { readPagefindFile, type Cbor } from "../../src/lib/search-chunk-bounds.ts";
+import { SEARCHED_FILES } from "../../src/lib/routes.ts";
 
 let site: SiteScan;
 beforeAll(async () => {
@@ -56,6 +58,24 @@ describe("the built site", () => {
       }
     }
     expect(outside).toEqual([]);
+  });
+
+  it("indexes every page marked for search, and reads no other page for it", () => {
+    // Pagefind reads only the files SEARCHED_FILES names: a page marked for search outside it would be missing.
+    const marked = [...site.pages.keys()].filter((file) =>
+      DomUtils.findOne(
+        (el) => "data-pagefind-body" in el.attribs,
+        parseDocument(readFileSync(join(site.dir, file), "utf8")).children,
+      ),
+    );
+    const entry = JSON.parse(readFileSync(join(site.dir, "pagefind", "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(marked.length);
+    expect(marked.filter((f) => !matchesGlob(f, SEARCHED_FILES))).toEqual([]);
+    // Besides them it reads only redirects from an old address (a few lines each), which sit among searched pages.
+    const unmarked = [...site.pages].filter(([f, page]) => !marked.includes(f) && !page.refreshTo).map(([f]) => f);
+    expect(unmarked.filter((f) => matchesGlob(f, SEARCHED_FILES))).toEqual([]);
   });
 
   it("loads nothing from another website", () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import { SCHEMA_FILES } from "../../src/lib/json-schema.ts";
-import { routes, type KpiSection } from "../../src/lib/routes.ts";
+import { isSearchedPage, routes, type KpiSection } from "../../src/lib/routes.ts";
 import { actionsByStatus, historyLink } from "../../src/lib/views/home.ts";
 import { kpiIndexView } from "../../src/lib/views/kpi-index.ts";
 
@@ -123,6 +123,34 @@ describe("routes", () => {
       "commentary",
       "actions",
     ]));
+
+  it("searches every page but the search page, the changes digests and a report's numbered versions", () => {
+    const searched = [
+      routes.home(),
+      routes.plan("p"),
+      routes.action({ plan: "p", id: "a" }),
+      routes.kpi("k"),
+      routes.report("r"),
+      routes.reports(),
+      routes.meeting("m"),
+      routes.decisionsYear("2024"),
+      routes.decision("d"),
+      routes.glossary(),
+      routes.data(),
+      routes.methodology(),
+      routes.accessibility(),
+      routes.schema(),
+    ];
+    const unsearched = [
+      routes.search(),
+      routes.changes(),
+      routes.changesWindow("m"),
+      routes.reportVersion("r", 2),
+      "/404.html",
+    ];
+    expect(searched.filter((p) => !isSearchedPage(p))).toEqual([]);
+    expect(unsearched.filter(isSearchedPage)).toEqual([]);
+  });
 
   it("anchors an action's status on a report version by its plan and id", () =>
     expect(routes.actionAnchor("send-improvement-plan/1-2")).toBe("action-send-improvement-plan-1-2"));
