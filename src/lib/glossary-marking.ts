@@ -4,18 +4,18 @@
  * written out beside it (readable without a mouse, unlike a tooltip), unless the
  * page has already spelt them out.
  *
- * The page is parsed into a tree with htmlparser2, whose tokenizer follows the HTML
- * rules for quoted attributes and raw-text elements, so only real text nodes are walked,
- * whatever an officer's text contains (`>`, quotes, `<meta …>` written as words). New
- * markup is built as nodes and serialised by dom-serializer, which escapes every text and
- * attribute value; it replaces only the source range of the text node it marks, so every
- * other byte of the page stays as Astro wrote it. (htmlparser2 rather than parse5: this
- * runs on every page, and it parses these pages about five times faster; the tests check
- * the result with parse5, the browsers' algorithm.)
+ * The page is read by htmlparser2's tokenizer, which follows the HTML rules for quoted attributes
+ * and raw-text elements, so only real text is marked, whatever an officer's text contains (`>`,
+ * quotes, `<meta …>` written as words). No tree is built: the layout reads every page, and on a large
+ * page the tree cost as much again as the tokenizer. New markup is built as nodes and serialised by
+ * dom-serializer, which escapes every text and attribute value; it replaces only the source range of
+ * the text it marks, so every other byte of the page stays as Astro wrote it. (htmlparser2 rather than
+ * parse5: it reads these pages about five times faster; the tests check the result with parse5, the
+ * browsers' algorithm.)
  */
 import render from "dom-serializer";
-import { Element, Text, type ChildNode, type ParentNode } from "domhandler";
-import { parseDocument } from "htmlparser2";
+import { Element, Text, type ChildNode } from "domhandler";
+import { Parser } from "htmlparser2";
 import type { Term } from "../schemas/index.ts";
 import { escapeRegExp, looseWords } from "./word-pattern.ts";
 
@@ -54,6 +54,9 @@ const SKIP = new Set([
   "plaintext",
 ]);
 
+/** Elements whose text search would otherwise run into the next one's ("Who leads itThe council"). */
+const TERM_ELEMENTS = new Set(["dt", "dd"]);
+
 const squash = (s: string) => s.replace(/\s+/g, " ").toLowerCase();
 
 export interface MarkOptions {
@@ -63,7 +66,11 @@ export interface MarkOptions {
 }
 
 interface TextRun {
-  readonly node: Text;
+  /** The text, its character references decoded. */
+  data: string;
+  /** Where it starts and ends (inclusive) in the page's source. */
+  readonly start: number;
+  end: number;
   /** Inside an element in SKIP. */
   readonly skip: boolean;
   /** Inside a script or style: not text a reader meets. */
@@ -72,31 +79,106 @@ interface TextRun {
   readonly offset: number;
 }
 
+/** What one pass of the tokenizer gives. */
+interface Scan {
+  /** Text nodes in document order (text between two tags is one run, as in the DOM). */
+  readonly runs: TextRun[];
+  /** The page's text with element boundaries as spaces. */
+  readonly pageText: string;
+  /** Where a space goes before the end tag of a term or description whose text does not end in one. */
+  readonly spacing: Edit[];
+}
+
 /**
- * Text nodes in document order; the page's text with element boundaries as spaces; and the text a
- * reader meets (the same without scripts and styles), as search reads it.
+ * Reads the page once with htmlparser2's tokenizer, without building a tree: the text runs and the
+ * page's texts, and the term spacing (see `TERM_ELEMENTS`). Elements open and close in the same order
+ * as in the tree htmlparser2 would build (implied end tags included), so the texts are the same.
  */
-function textRuns(root: ParentNode): { runs: TextRun[]; pageText: string; readerText: string } {
+function scan(html: string): Scan {
   const runs: TextRun[] = [];
-  let pageText = "";
-  const reader: string[] = [];
-  const visit = (node: ParentNode, skip: boolean, raw: boolean) => {
-    for (const child of node.children) {
-      if (child instanceof Text) {
-        runs.push({ node: child, skip, raw, offset: pageText.length });
-        pageText += child.data;
-        if (!raw) reader.push(child.data);
-      } else if (child instanceof Element) {
-        pageText += " ";
-        reader.push(" ");
-        visit(child, skip || SKIP.has(child.name), raw || child.name === "script" || child.name === "style");
-        pageText += " ";
-        reader.push(" ");
-      }
-    }
+  const page: string[] = [];
+  let pageLength = 0;
+  const spacing: Edit[] = [];
+  /** Per open element: whether its text is skipped, and whether it is raw. */
+  const open: { skip: boolean; raw: boolean }[] = [];
+  let run: TextRun | undefined;
+  const boundary = () => {
+    run = undefined;
+    page.push(" ");
+    pageLength += 1;
   };
-  visit(root, false, false);
-  return { runs, pageText, readerText: reader.join("") };
+  const parser: Parser = new Parser(
+    {
+      onopentag(name) {
+        const parent = open.at(-1);
+        open.push({
+          skip: (parent?.skip ?? false) || SKIP.has(name),
+          raw: (parent?.raw ?? false) || name === "script" || name === "style",
+        });
+        boundary();
+      },
+      onclosetag(name) {
+        open.pop();
+        boundary();
+        if (TERM_ELEMENTS.has(name)) {
+          const endTag = `</${name}>`;
+          const at = parser.endIndex + 1 - endTag.length;
+          if (html.slice(at, parser.endIndex + 1) === endTag && !/\s/.test(html[at - 1] ?? ""))
+            spacing.push({ start: at, end: at, html: " " });
+        }
+      },
+      ontext(data) {
+        const where = open.at(-1);
+        if (run) {
+          run.data += data;
+          run.end = parser.endIndex;
+        } else {
+          run = {
+            data,
+            start: parser.startIndex,
+            end: parser.endIndex,
+            skip: where?.skip ?? false,
+            raw: where?.raw ?? false,
+            offset: pageLength,
+          };
+          runs.push(run);
+        }
+        page.push(data);
+        pageLength += data.length;
+      },
+      oncomment() {
+        run = undefined;
+      },
+      oncdatastart() {
+        run = undefined;
+      },
+      onprocessinginstruction() {
+        run = undefined;
+      },
+    },
+    {},
+  );
+  parser.end(html);
+  return { runs, pageText: page.join(""), spacing };
+}
+
+/** The page's text as a reader meets it: without the text of scripts and styles. */
+function readerText({ runs, pageText }: Scan): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const run of runs)
+    if (run.raw) {
+      parts.push(pageText.slice(from, run.offset));
+      from = run.offset + run.data.length;
+    }
+  parts.push(pageText.slice(from));
+  return parts.join("");
+}
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly html: string;
 }
 
 /** What marking needs of a glossary, worked out once per glossary rather than once per page. */
@@ -154,11 +236,11 @@ export function markAcronyms(html: string, options: MarkOptions): string {
  * search synonyms (src/lib/search-synonyms.ts): the layout parses each page once.
  */
 export function markAndReport(html: string, options: MarkOptions & { title?: string | undefined }): Marked {
-  const doc = parseDocument(html, { withStartIndices: true, withEndIndices: true });
-  const { runs, pageText, readerText } = textRuns(doc);
-  const edits: { start: number; end: number; html: string }[] = termSpacing(html, doc);
+  const page = scan(html);
+  const { runs, pageText } = page;
+  const edits: Edit[] = page.spacing;
   const marker = markerFor(options.terms);
-  if (!marker) return marked(applyEdits(html, edits), [], [readerText]);
+  if (!marker) return marked(applyEdits(html, edits), [], page, []);
   const { byWord, pattern } = marker;
   const writtenAt = spelledOut(pageText);
   /** Expansions written out beside an acronym: text the marked page has and `readerText` lacks. */
@@ -166,13 +248,13 @@ export function markAndReport(html: string, options: MarkOptions & { title?: str
   const done = new Set<string>();
 
   for (const run of runs) {
-    const { startIndex, endIndex } = run.node;
-    if (run.skip || startIndex === null || endIndex === null || done.size === byWord.size) continue;
+    const { start: startIndex, end: endIndex } = run;
+    if (run.skip || done.size === byWord.size) continue;
     // A text node is one source range only when nothing was parsed out of the middle of it
     // (an ignored end tag between two pieces of text): such a node is left unmarked.
     const tag = html.indexOf("<", startIndex);
     if (tag !== -1 && tag <= endIndex) continue;
-    const chunk = run.node.data;
+    const chunk = run.data;
     const pieces: ChildNode[] = [];
     let from = 0;
     for (const match of chunk.matchAll(pattern)) {
@@ -207,7 +289,7 @@ export function markAndReport(html: string, options: MarkOptions & { title?: str
   const out = applyEdits(html, edits);
 
   const unexplained: Term[] = [];
-  const texts = [options.title ?? "", ...runs.filter((r) => r.skip && !r.raw).map((r) => r.node.data)];
+  const texts = [options.title ?? "", ...runs.filter((r) => r.skip && !r.raw).map((r) => r.data)];
   for (const text of texts)
     for (const match of text.matchAll(pattern)) {
       const word = match[1] ?? "";
@@ -217,24 +299,28 @@ export function markAndReport(html: string, options: MarkOptions & { title?: str
         writtenAt(term.expansion ?? "") !== -1 || squash(options.title ?? "").includes(squash(term.expansion ?? ""));
       if (!spelt) unexplained.push(term);
     }
-  return marked(out, unexplained, [readerText, ...added]);
+  return marked(out, unexplained, page, added);
 }
 
 /** What `markAndReport` gives a page. */
 export interface Marked {
   readonly html: string;
   readonly unexplained: Term[];
-  /** The marked page's text as a reader meets it, its spaces squashed; worked out when first read (search pages only). */
+  /**
+   * The marked page's text as a reader meets it, with the page's own spacing (element boundaries are
+   * spaces); worked out when first read (search pages only).
+   */
   readonly text: string;
 }
 
-function marked(html: string, unexplained: Term[], texts: string[]): Marked {
+/** `added`: the expansions written out beside an acronym, text the marked page has and the scan lacks. */
+function marked(html: string, unexplained: Term[], page: Scan, added: readonly string[]): Marked {
   let text: string | undefined;
   return {
     html,
     unexplained,
     get text() {
-      return (text ??= squashSpace(texts.join(" ")));
+      return (text ??= [readerText(page), ...added].join(" "));
     },
   };
 }
@@ -261,13 +347,11 @@ function spelledOut(pageText: string): (expansion: string) => number {
   };
 }
 
-const squashSpace = (s: string) => s.replace(/\s+/g, " ").trim();
-
 /**
  * Applies edits to ranges of the original text (which never overlap) in one pass: the text between
  * them is copied once, however many edits a long page has.
  */
-function applyEdits(html: string, edits: readonly { start: number; end: number; html: string }[]): string {
+function applyEdits(html: string, edits: readonly Edit[]): string {
   if (edits.length === 0) return html;
   const parts: string[] = [];
   let from = 0;
@@ -277,26 +361,4 @@ function applyEdits(html: string, edits: readonly { start: number; end: number; 
   }
   parts.push(html.slice(from));
   return parts.join("");
-}
-
-/** Elements whose text search would otherwise run into the next one's ("Who leads itThe council"). */
-const TERM_ELEMENTS = new Set(["dt", "dd"]);
-
-/**
- * A space before the end tag of every term and description whose text does not end in one: invisible on
- * the page, but Pagefind (which adds none after these elements) then indexes and excerpts the words apart.
- */
-function termSpacing(html: string, root: ParentNode): { start: number; end: number; html: string }[] {
-  const edits: { start: number; end: number; html: string }[] = [];
-  const visit = (node: ChildNode): void => {
-    if (!(node instanceof Element)) return;
-    node.children.forEach(visit);
-    if (!TERM_ELEMENTS.has(node.name) || node.endIndex === null) return;
-    const endTag = `</${node.name}>`;
-    const at = node.endIndex + 1 - endTag.length;
-    if (html.slice(at, node.endIndex + 1) !== endTag || /\s/.test(html[at - 1] ?? "")) return;
-    edits.push({ start: at, end: at, html: " " });
-  };
-  root.children.forEach(visit);
-  return edits;
 }

@@ -150,7 +150,8 @@ describe("acronyms a reader meets only where they cannot be explained in place",
 });
 
 describe("the marked page's text, for search synonyms", () => {
-  const textOf = (html: string) => markAndReport(html, { terms, glossaryPath: "/glossary/" }).text;
+  const textOf = (html: string) =>
+    markAndReport(html, { terms, glossaryPath: "/glossary/" }).text.replace(/\s+/g, " ").trim();
   it("is what a reader meets: the words it wrote out beside an acronym included, scripts and styles left out", () => {
     expect(textOf("<p>Each EHCP is <b>reviewed</b>.</p><script>var SEND = 1;</script><style>p{}</style>")).toBe(
       "Each EHCP is reviewed . (Education, Health and Care Plan)",
