@@ -57,15 +57,26 @@ export function reloadContent(): void {
  */
 export function previewPortal(): Portal | undefined {
   if (!reloader[RELOAD]) return undefined;
-  const known = shared[SHARED];
-  return known?.root === contentRoot() ? known.portal : undefined;
+  const loaded = shared[SHARED];
+  return loaded?.root === currentRoot() ? loaded.portal : undefined;
+}
+
+/**
+ * `contentRoot()` for this process's PORTAL_DIR and folder, worked out once for them: every page asks
+ * for the portal several times, and the root's checks touch the file system.
+ */
+let known: { key: string; root: string } | undefined;
+function currentRoot(): string {
+  const key = [process.env["PORTAL_DIR"], process.env["INIT_CWD"], process.cwd()].join("\0");
+  if (known?.key !== key) known = { key, root: contentRoot() };
+  return known.root;
 }
 
 /** The validated portal, loaded once per build. Throws with every problem, located. */
 export function getPortal(): Portal {
-  const root = contentRoot();
-  const known = shared[SHARED];
-  if (known?.root === root && known.portal) return known.portal;
+  const root = currentRoot();
+  const loaded = shared[SHARED];
+  if (loaded?.root === root && loaded.portal) return loaded.portal;
   const result = loadPortal(root);
   if (!result.ok) throw new Error(`The content has problems:\n${formatProblems(result.problems)}`);
   sharePortal(root, result.portal);

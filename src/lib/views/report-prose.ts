@@ -163,7 +163,16 @@ export function diffableText(portal: Portal, version: VersionEntry): string {
   );
 }
 
-/** The h2 headings of a version's text, with their ids, for its contents list. */
-export function proseOutline(version: VersionEntry): { id: string; text: string }[] {
-  return version.prose.format === "md" ? outlineOf(version.body) : mdxOutlineOf(version.prose.mdx.markdown);
+/**
+ * The h2 headings of a version's text, with their ids, for its contents list. Worked out once per version:
+ * the current version has two pages (the report's address and its own), and a long text is slow to parse.
+ */
+export function proseOutline(version: VersionEntry): readonly { id: string; text: string }[] {
+  let outline = outlines.get(version);
+  if (!outline) {
+    outline = version.prose.format === "md" ? outlineOf(version.body) : mdxOutlineOf(version.prose.mdx.markdown);
+    outlines.set(version, outline);
+  }
+  return outline;
 }
+const outlines = new WeakMap<VersionEntry, readonly { id: string; text: string }[]>();
