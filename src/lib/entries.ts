@@ -6,7 +6,7 @@
  */
 import type { CollectionEntry } from "astro:content";
 import type { ActionEntry, DecisionEntry, Entry, MeetingEntry, PlanEntry, Portal } from "./content/model.ts";
-import type { Committee, Kpi, Site } from "../schemas/index.ts";
+import type { Committee, Kpi, Site, Term } from "../schemas/index.ts";
 import { planActions } from "./content/load.ts";
 import { previewPortal } from "./portal.ts";
 
@@ -59,6 +59,14 @@ export const committeeEntry = (entry: CollectionEntry<"committees">): Entry<Comm
 export function siteData(entry: CollectionEntry<"site"> | undefined): Site {
   if (!entry) throw new Error("The site settings (content/site.yml) are not in the content collections");
   return previewPortal()?.site ?? entry.data;
+}
+
+/**
+ * The glossary's terms in their file's order: the one entry of `glossary` (content/glossary.yml), or
+ * none. In the preview, as the loader last validated them, as the layout's acronym marking has them.
+ */
+export function glossaryTerms(entry: CollectionEntry<"glossary"> | undefined): readonly Term[] {
+  return previewPortal()?.glossary ?? entry?.data.terms ?? [];
 }
 
 /**

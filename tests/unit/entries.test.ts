@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { CollectionEntry } from "astro:content";
-import { inFileOrder, kpiEntry, siteData } from "../../src/lib/entries.ts";
+import { glossaryTerms, inFileOrder, kpiEntry, siteData } from "../../src/lib/entries.ts";
 import { contentRoot, sharePortal, shareReloader } from "../../src/lib/portal.ts";
 import type { Portal } from "../../src/lib/content/model.ts";
 import type { Kpi } from "../../src/schemas/index.ts";
@@ -54,5 +54,19 @@ describe("entries in the preview", () => {
   it("are Astro's entries in a build, which has no preview", () => {
     sharePortal(contentRoot(), portal);
     expect(figure(kpiEntry(stored).data)).toBe(40);
+  });
+
+  it("give the glossary page a term as soon as the loader has checked it, and Astro's terms in a build", () => {
+    const storedGlossary = {
+      id: "glossary",
+      collection: "glossary",
+      data: { terms: [{ id: "send", term: "SEND", definition: "Old wording." }] },
+    } as unknown as CollectionEntry<"glossary">;
+    const saved = [{ id: "send", term: "SEND", definition: "New wording." }] as unknown as Portal["glossary"];
+    sharePortal(contentRoot(), { ...portal, glossary: saved });
+    expect(glossaryTerms(storedGlossary).map((t) => t.definition)).toEqual(["Old wording."]);
+    shareReloader(() => {});
+    expect(glossaryTerms(storedGlossary).map((t) => t.definition)).toEqual(["New wording."]);
+    expect(glossaryTerms(undefined)).toBe(saved);
   });
 });
