@@ -257,7 +257,7 @@ export function markAndReport(html: string, options: MarkOptions & { title?: str
     const chunk = run.data;
     const pieces: ChildNode[] = [];
     let from = 0;
-    for (const match of chunk.matchAll(pattern)) {
+    for (const match of matchesIn(chunk, pattern)) {
       const [whole, word = "", plural = ""] = match;
       if (done.has(word)) continue;
       done.add(word);
@@ -291,7 +291,7 @@ export function markAndReport(html: string, options: MarkOptions & { title?: str
   const unexplained: Term[] = [];
   const texts = [options.title ?? "", ...runs.filter((r) => r.skip && !r.raw).map((r) => r.data)];
   for (const text of texts)
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesIn(text, pattern)) {
       const word = match[1] ?? "";
       const term = byWord.get(word);
       if (!term || done.has(word) || unexplained.includes(term)) continue;
@@ -300,6 +300,16 @@ export function markAndReport(html: string, options: MarkOptions & { title?: str
       if (!spelt) unexplained.push(term);
     }
   return marked(out, unexplained, page, added);
+}
+
+/**
+ * Each match of a global pattern in `text`, as `matchAll` finds them, but on the pattern itself: `matchAll`
+ * makes a copy of the pattern for every text, and a page has thousands of texts while the glossary's
+ * pattern has a hundred spellings.
+ */
+function* matchesIn(text: string, pattern: RegExp): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) yield match;
 }
 
 /** What `markAndReport` gives a page. */
