@@ -54,12 +54,12 @@ export interface Synonyms {
  * both only as whole words. Each spelling is added once.
  */
 export function searchSynonyms(text: string, groups: readonly (readonly string[])[]): Synonyms[] {
-  const flat = text.replace(/\s+/g, " ");
-  const words = new Set(wordsOf(flat));
+  // The patterns take any spaces between words, so the text is read as it is.
+  const words = new Set(wordsOf(text));
   const added = new Set<string>();
   const out: Synonyms[] = [];
   for (const group of groups) {
-    const present = group.map((s) => occurs(flat, words, s));
+    const present = group.map((s) => occurs(text, words, s));
     const seen = group[present.indexOf(true)];
     if (seen === undefined) continue;
     const others = group.filter((s, i) => !present[i] && !added.has(key(s)));
