@@ -22,7 +22,6 @@
 import { createHash } from "node:crypto";
 import { appendFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { factsOf } from "./facts.ts";
 import type { CheckResult, FactsCache, KeptFile, LoadedFile } from "./load.ts";
 import { today } from "../today.ts";
 
@@ -183,7 +182,8 @@ export class CheckCache implements FactsCache {
   keep(files: CheckResult["files"]): void {
     const lineOf = (file: string, loaded: LoadedFile): string => {
       // A file taken from this cache has its line already.
-      const facts = loaded.reused ? this.lines.get(file)!.facts : JSON.stringify(factsOf(file, loaded.kept.data));
+      const { data } = loaded.kept;
+      const facts = loaded.reused ? this.lines.get(file)!.facts : JSON.stringify(loaded.facts ? loaded.facts(data) : data);
       return `${file}\t${loaded.digest}\t${this.stats.get(file) ?? ""}\t${loaded.checkedFrom ?? ""}\t${facts}`;
     };
     const changes: string[] = [];

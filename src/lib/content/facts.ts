@@ -7,7 +7,21 @@
  * A field added to a check across files is added here first, or the check does not compile; and
  * tests/unit/check-cache.test.ts breaks each kind of reference in an unchanged file.
  */
-import type { Action, Decision, FollowUp, Kpi, Meeting, Plan, ReportVersion, Site, Term } from "../../schemas/index.ts";
+import {
+  kpiSchema,
+  meetingSchema,
+  planSchema,
+  reportVersionSchema,
+  type Action,
+  type Decision,
+  type FollowUp,
+  type Kpi,
+  type Meeting,
+  type Plan,
+  type ReportVersion,
+  type Site,
+  type Term,
+} from "../../schemas/index.ts";
 import type { ActionEntry, DecisionEntry, Entry, VersionEntry } from "./model.ts";
 
 type Item<T extends readonly unknown[]> = T[number];
@@ -88,13 +102,16 @@ const versionFacts = (v: ReportVersion): VersionFacts => ({
 });
 
 /**
- * The facts of a file's validated data, by where the file is. Site settings, the glossary and
- * committees are small and kept whole.
+ * How to take a file's facts from its validated data, by the schema it was validated with (load.ts's
+ * `validate` records it with the file). Site settings, the glossary and committees are small and kept whole.
  */
-export function factsOf(file: string, data: unknown): unknown {
-  if (/^data\/kpis\/[^/]+\.json$/.test(file)) return kpiFacts(data as Kpi);
-  if (/^content\/plans\/[^/]+\.md$/.test(file)) return planFacts(data as Plan);
-  if (/^content\/meetings\/[^/]+\.md$/.test(file)) return meetingFacts(data as Meeting);
-  if (/^content\/reports\/[^/]+\/v[1-9]\d*\.mdx?$/.test(file)) return versionFacts(data as ReportVersion);
-  return data;
+export function factsFor(schema: unknown): ((data: unknown) => unknown) | undefined {
+  return FACTS.get(schema);
 }
+
+const FACTS = new Map<unknown, (data: unknown) => unknown>([
+  [kpiSchema, (data) => kpiFacts(data as Kpi)],
+  [planSchema, (data) => planFacts(data as Plan)],
+  [meetingSchema, (data) => meetingFacts(data as Meeting)],
+  [reportVersionSchema, (data) => versionFacts(data as ReportVersion)],
+]);

@@ -15,7 +15,7 @@ import {
 import { boundaryProblems, listFolder, readBytesInside, readInside, type Lister } from "./boundary.ts";
 import { bodyCharacterProblems, decodeUtf8 } from "./characters.ts";
 import { crossCheck, kpiOwnProblems } from "./crosscheck.ts";
-import type { PortalFacts } from "./facts.ts";
+import { factsFor, type PortalFacts } from "./facts.ts";
 import { checkPlausibility, kpiCheckedFrom, kpiPlausibilityProblems } from "./plausibility.ts";
 import { today } from "../today.ts";
 import { slugify } from "../slug.ts";
@@ -90,6 +90,8 @@ export interface LoadedFile {
   readonly kept: KeptFile;
   /** When every check of the file alone passed in this load, the first day they pass (see {@link KeptFile.checkedFrom}). */
   readonly checkedFrom?: string | undefined;
+  /** How to take its facts from its data (facts.ts), by the schema it was validated with; none keeps it whole. */
+  readonly facts?: ((data: unknown) => unknown) | undefined;
 }
 
 
@@ -315,7 +317,8 @@ function validate<S extends z.ZodType>(
     ...more(result.data),
   ];
   problems.push(...own);
-  if (own.length === 0 && digest !== undefined) run.files.set(file, { digest, reused: false, kept: { data: result.data } });
+  if (own.length === 0 && digest !== undefined)
+    run.files.set(file, { digest, reused: false, kept: { data: result.data }, facts: factsFor(schema) });
   return { data: result.data, source };
 }
 
