@@ -54,8 +54,13 @@ export interface Synonyms {
  * both only as whole words. Each spelling is added once.
  */
 export function searchSynonyms(text: string, groups: readonly (readonly string[])[]): Synonyms[] {
-  // The patterns take any spaces between words, so the text is read as it is.
-  const words = new Set(wordsOf(text));
+  // The patterns take any spaces between words, so the text is read as it is. Of the text's words, only
+  // those of a spelling are looked for.
+  const needed = neededWords(groups);
+  const words = new Set<string>();
+  forEachWord(text, (word) => {
+    if (needed.has(word)) words.add(word);
+  });
   const added = new Set<string>();
   const out: Synonyms[] = [];
   for (const group of groups) {
@@ -86,8 +91,14 @@ const isAcronym = (s: string) => /^[\p{Lu}\p{N}&/-]+$/u.test(s) && /\p{Lu}/u.tes
  * the Unicode classes took 5 ms over a long report's text, and most characters are ASCII.)
  */
 function wordsOf(text: string): string[] {
-  const lower = text.toLowerCase();
   const words: string[] = [];
+  forEachWord(text, (word) => words.push(word));
+  return words;
+}
+
+/** Calls `visit` with each of a text's words, lower-cased, in order (see `wordsOf`). */
+function forEachWord(text: string, visit: (word: string) => void): void {
+  const lower = text.toLowerCase();
   let start = -1;
   for (let i = 0; i <= lower.length;) {
     const code = i < lower.length ? lower.codePointAt(i)! : 32;
@@ -97,12 +108,19 @@ function wordsOf(text: string): string[] {
         : WORD_CHARACTER.test(String.fromCodePoint(code));
     if (inWord && start === -1) start = i;
     else if (!inWord && start !== -1) {
-      words.push(lower.slice(start, i));
+      visit(lower.slice(start, i));
       start = -1;
     }
     i += code > 0xffff ? 2 : 1;
   }
-  return words;
+}
+
+/** The words of every spelling in `groups`, worked out once per list of groups. */
+const neededOf = new WeakMap<readonly (readonly string[])[], ReadonlySet<string>>();
+function neededWords(groups: readonly (readonly string[])[]): ReadonlySet<string> {
+  let needed = neededOf.get(groups);
+  if (!needed) neededOf.set(groups, (needed = new Set(groups.flat().flatMap((s) => wordsOf(s)))));
+  return needed;
 }
 
 /** What finding a spelling takes, worked out once: every page tests every spelling. */
@@ -118,7 +136,7 @@ const finders = new Map<string, Finder>();
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 
 /**
- * Whether `spelling` is in the text as whole words (`words` being the text's words). A glossary has
+ * Whether `spelling` is in the text as whole words (`words` being those of the text's words that some spelling has). A glossary has
  * hundreds of spellings and a page holds few of them, so a pattern runs only over a text that has all of
  * its spelling's words. The pattern has no Unicode flag, whose letter classes made each take about a
  * millisecond to compile: the characters on either side of a match are checked instead. (Case is then
