@@ -136,9 +136,9 @@ const finders = new Map<string, Finder>();
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 
 /**
- * Whether `spelling` is in the text as whole words (`words` being those of the text's words that some spelling has). A glossary has
- * hundreds of spellings and a page holds few of them, so a pattern runs only over a text that has all of
- * its spelling's words. The pattern has no Unicode flag, whose letter classes made each take about a
+ * Whether `spelling` is in the text as whole words (`words` being those of the text's words that some
+ * spelling has). A glossary has hundreds of spellings and a page holds few of them, so a pattern runs only
+ * over a text that has all of its spelling's words. The pattern has no Unicode flag, whose letter classes made each take about a
  * millisecond to compile: the characters on either side of a match are checked instead. (Case is then
  * compared by upper- and lower-casing rather than by Unicode's case folding, which differ only for rare
  * letters such as "ſ" and the Greek final sigma.)
