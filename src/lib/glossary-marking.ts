@@ -207,13 +207,6 @@ function markerFor(terms: readonly Term[]): Marker | undefined {
   markers.set(terms, marker);
   return marker;
 }
-/** Each expansion's pattern, in any case and however the page breaks lines, compiled once. */
-const looseCache = new Map<string, RegExp>();
-const loosely = (words: string): RegExp => {
-  let re = looseCache.get(words);
-  if (!re) looseCache.set(words, (re = looseWords(words, "i")));
-  return re;
-};
 
 function element(name: string, attribs: Record<string, string>, children: (Element | string)[]): Element {
   return new Element(
@@ -350,7 +343,7 @@ function spelledOut(pageText: string): (expansion: string) => number {
     if (at === undefined) {
       const word = expansion.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), "");
       lower ??= pageText.toLowerCase();
-      at = word && lower.includes(word.toLowerCase()) ? pageText.search(loosely(expansion)) : -1;
+      at = word && lower.includes(word.toLowerCase()) ? pageText.search(looseWords(expansion, "i")) : -1;
       found.set(expansion, at);
     }
     return at;

@@ -119,7 +119,7 @@ function forEachWord(text: string, visit: (word: string) => void): void {
 const neededOf = new WeakMap<readonly (readonly string[])[], ReadonlySet<string>>();
 function neededWords(groups: readonly (readonly string[])[]): ReadonlySet<string> {
   let needed = neededOf.get(groups);
-  if (!needed) neededOf.set(groups, (needed = new Set(groups.flat().flatMap((s) => wordsOf(s)))));
+  if (!needed) neededOf.set(groups, (needed = new Set(groups.flat().flatMap((s) => finderFor(s).words))));
   return needed;
 }
 
@@ -131,6 +131,14 @@ interface Finder {
   readonly pattern: RegExp;
 }
 const finders = new Map<string, Finder>();
+function finderFor(spelling: string): Finder {
+  let finder = finders.get(spelling);
+  if (!finder) {
+    finder = { words: wordsOf(spelling), pattern: looseWords(spelling, isAcronym(spelling) ? "g" : "gi") };
+    finders.set(spelling, finder);
+  }
+  return finder;
+}
 
 /** A letter or a digit, in any script. */
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
@@ -144,11 +152,7 @@ const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
  * letters such as "ſ" and the Greek final sigma.)
  */
 function occurs(text: string, words: ReadonlySet<string>, spelling: string): boolean {
-  let finder = finders.get(spelling);
-  if (!finder) {
-    finder = { words: wordsOf(spelling), pattern: looseWords(spelling, isAcronym(spelling) ? "g" : "gi") };
-    finders.set(spelling, finder);
-  }
+  const finder = finderFor(spelling);
   if (!finder.words.every((w) => words.has(w))) return false;
   const { pattern } = finder;
   pattern.lastIndex = 0;

@@ -3,6 +3,16 @@
 /** `text` with every character a regular expression gives a meaning to escaped. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A pattern for `words` however the text spaces or breaks lines between them ("Speech and\nLanguage"). */
-export const looseWords = (words: string, flags: string): RegExp =>
-  new RegExp(words.trim().split(/\s+/).map(escapeRegExp).join("\\s+"), flags);
+/**
+ * A pattern for `words` however the text spaces or breaks lines between them ("Speech and\nLanguage"),
+ * compiled once per words and flags: every page looks for the same glossary spellings. A global pattern is
+ * shared, so a caller sets its `lastIndex` before using it.
+ */
+export function looseWords(words: string, flags: string): RegExp {
+  const key = `${flags}\u0000${words}`;
+  let pattern = compiled.get(key);
+  if (!pattern)
+    compiled.set(key, (pattern = new RegExp(words.trim().split(/\s+/).map(escapeRegExp).join("\\s+"), flags)));
+  return pattern;
+}
+const compiled = new Map<string, RegExp>();
