@@ -71,6 +71,13 @@ describe("searchSynonyms", () => {
     expect(synonyms("speech and\n  language   therapy")[0]?.seen).toBe("Speech and Language Therapy");
   });
 
+  it('finds spellings after an "İ", the one letter that lower-cases to two characters, and not joined to it', () => {
+    expect(synonyms("İstanbul: ASD waits")[0]?.seen).toBe("ASD");
+    expect(synonyms("İASD, ASDİ and İ speech and language therapy")).toEqual([
+      { seen: "Speech and Language Therapy", others: ["SALT", "Speech and Language Therapists", "SLT"] },
+    ]);
+  });
+
   it("adds nothing for a group whose every spelling is already on the page", () => {
     expect(synonyms("ASD (Autistic Spectrum Disorder), also called autism.")).toEqual([]);
   });
