@@ -39,60 +39,74 @@ export interface ResolveContext {
 /** Misses within this share of the target count as "close to target". */
 export const CLOSE_MARGIN = 0.05;
 
-/** Resolves a target expression to a number, or null when it cannot be (with the reason). */
+/**
+ * Resolves a target expression to a number, or null when it cannot be (with the reason). The working is
+ * written out only when it is read: the open data and the list of changes resolve a target for every
+ * figure and never read it.
+ */
 export function resolveTarget(t: TargetExpr, ctx: ResolveContext): ResolvedTarget {
   switch (t.kind) {
     case "value":
-      return { value: t.value, working: `fixed target of ${ctx.format(t.value)}` };
+      return resolved(t.value, () => `fixed target of ${ctx.format(t.value)}`);
     case "baseline-plus": {
-      if (ctx.baseline === null || ctx.baseline === undefined)
-        return { value: null, working: "relative to a baseline that has not been set" };
-      if (t.by === "unstated") {
-        const relative = round(ctx.baseline * (1 + t.change / 100));
-        const points = round(ctx.baseline + t.change);
-        return {
-          value: null,
-          working: `the paper says the baseline of ${ctx.format(ctx.baseline)} plus ${t.change}% but not whether it means ${t.change} percentage points (${ctx.format(points)}) or ${t.change}% more than the baseline (${ctx.format(relative)})`,
-        };
-      }
-      const value = round(t.by === "percent" ? ctx.baseline * (1 + t.change / 100) : ctx.baseline + t.change);
-      const sign = t.change >= 0 ? "plus" : "minus";
-      const change = t.by === "percent" ? `${Math.abs(t.change)}%` : `${Math.abs(t.change)} points`;
-      return {
-        value,
-        working: `baseline of ${ctx.format(ctx.baseline)} ${sign} ${change} = ${ctx.format(value)}`,
-      };
+      const { baseline } = ctx;
+      if (baseline === null || baseline === undefined)
+        return resolved(null, () => "relative to a baseline that has not been set");
+      if (t.by === "unstated")
+        return resolved(null, () => {
+          const relative = round(baseline * (1 + t.change / 100));
+          const points = round(baseline + t.change);
+          return `the paper says the baseline of ${ctx.format(baseline)} plus ${t.change}% but not whether it means ${t.change} percentage points (${ctx.format(points)}) or ${t.change}% more than the baseline (${ctx.format(relative)})`;
+        });
+      const value = round(t.by === "percent" ? baseline * (1 + t.change / 100) : baseline + t.change);
+      return resolved(value, () => {
+        const sign = t.change >= 0 ? "plus" : "minus";
+        const change = t.by === "percent" ? `${Math.abs(t.change)}%` : `${Math.abs(t.change)} points`;
+        return `baseline of ${ctx.format(baseline)} ${sign} ${change} = ${ctx.format(value)}`;
+      });
     }
     case "comparator": {
       const found = ctx.comparator(t.comparator);
       const c: ComparatorFigure | undefined =
         found && found.period === undefined ? found : t.printed !== undefined ? { value: t.printed } : found;
       if (c === undefined)
-        return { value: null, working: `the ${t.comparator} figure for this period is not in the papers` };
-      const source =
-        c === found
-          ? c.period === undefined
-            ? `${t.comparator} figure of ${ctx.format(c.value)}`
-            : `${t.comparator} figure of ${ctx.format(c.value)} (the latest published, for ${labelPeriod(period(c.period))})`
-          : `${t.comparator} figure of ${ctx.format(c.value)} as printed with the target`;
+        return resolved(null, () => `the ${t.comparator} figure for this period is not in the papers`);
       const value = round(c.value + (t.plus ?? 0));
-      return { value, working: t.plus ? `${source} plus ${ctx.format(t.plus)} = ${ctx.format(value)}` : source };
+      return resolved(value, () => {
+        const source =
+          c === found
+            ? c.period === undefined
+              ? `${t.comparator} figure of ${ctx.format(c.value)}`
+              : `${t.comparator} figure of ${ctx.format(c.value)} (the latest published, for ${labelPeriod(period(c.period))})`
+            : `${t.comparator} figure of ${ctx.format(c.value)} as printed with the target`;
+        return t.plus ? `${source} plus ${ctx.format(t.plus)} = ${ctx.format(value)}` : source;
+      });
     }
     case "max":
     case "min": {
       const parts = t.of.map((x) => resolveTarget(x, ctx));
       const known = parts.flatMap((p) => (p.value === null ? [] : [p.value]));
-      if (known.length === 0) return { value: null, working: parts.map((p) => p.working).join("; ") };
+      if (known.length === 0) return resolved(null, () => parts.map((p) => p.working).join("; "));
       const value = t.kind === "max" ? Math.max(...known) : Math.min(...known);
-      const note = known.length < parts.length ? " (some parts could not be worked out yet)" : "";
-      return {
-        value,
-        working: `the ${t.kind === "max" ? "higher" : "lower"} of ${parts.map((p) => p.working).join(" and ")}: ${ctx.format(value)}${note}`,
-      };
+      return resolved(value, () => {
+        const note = known.length < parts.length ? " (some parts could not be worked out yet)" : "";
+        return `the ${t.kind === "max" ? "higher" : "lower"} of ${parts.map((p) => p.working).join(" and ")}: ${ctx.format(value)}${note}`;
+      });
     }
     case "unquantified":
-      return { value: null, working: "the target is stated in words, not as a number" };
+      return resolved(null, () => "the target is stated in words, not as a number");
   }
+}
+
+/** A resolved target whose working is written the first time it is read, then kept. */
+function resolved(value: number | null, write: () => string): ResolvedTarget {
+  let working: string | undefined;
+  return {
+    value,
+    get working() {
+      return (working ??= write());
+    },
+  };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
