@@ -34,8 +34,20 @@ export interface RefusedCharacter {
   readonly fix: string;
 }
 
+/**
+ * Every character `refusal` refuses, for one fast test of a whole text before it is read character by
+ * character (nearly every text passes). With the Unicode flag, `\p{Cs}` is a lone surrogate only.
+ */
+/* eslint-disable no-control-regex -- the patterns are there to find control characters */
+const MAY_REFUSE = {
+  oneLine: /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\p{Cs}]/u,
+  multiline: /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\p{Cs}]/u,
+};
+/* eslint-enable no-control-regex */
+
 /** The first character that `value` may not hold, if any. */
 export function findRefusedCharacter(value: string, multiline: boolean): RefusedCharacter | undefined {
+  if (!MAY_REFUSE[multiline ? "multiline" : "oneLine"].test(value)) return undefined;
   let line = 1;
   let column = 0;
   for (const c of value) {

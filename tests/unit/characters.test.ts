@@ -43,4 +43,24 @@ describe("findRefusedCharacter", () => {
     expect(findRefusedCharacter("a\uD800b", true)?.what).toBe("a broken character (U+D800)");
     expect(findRefusedCharacter("a\uFFFE", true)?.what).toBe("a broken character (U+FFFE)");
   });
+
+  it("refuses exactly the control, bidirectional-control and broken characters, and line breaks and tabs on one line, in every plane", () => {
+    const refused = (code: number, multiline: boolean) =>
+      code <= 0x1f
+        ? !(multiline && (code === 0x0a || code === 0x09))
+        : (code >= 0x7f && code <= 0x9f) ||
+          code === 0x2028 ||
+          code === 0x2029 ||
+          (code >= 0x202a && code <= 0x202e) ||
+          (code >= 0x2066 && code <= 0x2069) ||
+          (code >= 0xd800 && code <= 0xdfff) ||
+          code === 0xfffe ||
+          code === 0xffff;
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++)
+      for (const multiline of [false, true])
+        if (Boolean(findRefusedCharacter(`a${String.fromCodePoint(code)}b`, multiline)) !== refused(code, multiline))
+          wrong.push(`U+${code.toString(16)}${multiline ? " (multiline)" : ""}`);
+    expect(wrong).toEqual([]);
+  });
 });

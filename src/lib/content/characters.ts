@@ -72,6 +72,7 @@ export function decodeUtf8(
 /** Control characters in a Markdown body, each located by line and column; tab and line feed are allowed. */
 export function bodyCharacterProblems(options: { file: string; body: string; firstLine: number }): Problem[] {
   const problems: Problem[] = [];
+  if (!findRefusedCharacter(options.body, true)) return problems;
   options.body.split("\n").forEach((line, i) => {
     const found = findRefusedCharacter(line, true);
     if (found)
