@@ -216,17 +216,13 @@ function element(name: string, attribs: Record<string, string>, children: (Eleme
   );
 }
 
-/** Marks the first use of each acronym in an HTML fragment. Text inside SKIP elements is left alone. */
-export function markAcronyms(html: string, options: MarkOptions): string {
-  return markAndReport(html, options).html;
-}
-
 /**
- * Marks acronyms as `markAcronyms` does, and reports the glossary acronyms a reader meets only where
- * they cannot be explained in place (the page title, headings, link text, captions) and that the page
- * never spells out: the page lists those separately, so no acronym goes unexplained. Also gives the
- * marked page's text as a reader meets it (no scripts or styles), from the same parse, for the
- * search synonyms (src/lib/search-synonyms.ts): the layout parses each page once.
+ * Marks the first use of each acronym in an HTML fragment (text inside SKIP elements is left alone), and
+ * reports the glossary acronyms a reader meets only where they cannot be explained in place (the page
+ * title, headings, link text, captions) and that the page never spells out: the page lists those
+ * separately, so no acronym goes unexplained. Also gives the marked page's text as a reader meets it (no
+ * scripts or styles), from the same parse, for the search synonyms (src/lib/search-synonyms.ts): the
+ * layout parses each page once.
  */
 export function markAndReport(html: string, options: MarkOptions & { title?: string | undefined }): Marked {
   const page = scan(html);

@@ -132,14 +132,6 @@ function csvRecords(rows: readonly CsvRow[]): string {
 }
 
 /**
- * RFC 4180 CSV with a header row and CRLF line ends. Figures are written from numbers
- * (so -3.5 stays a number); text cells are neutralised and, when changed, quoted.
- */
-export function toCsv(rows: readonly CsvRow[]): string {
-  return CSV_HEADER + csvRecords(rows);
-}
-
-/**
  * An indicator's records, worked out once per build: its own CSV, its JSON and the file of every
  * indicator all carry them.
  */
@@ -153,7 +145,10 @@ function kpiRecords(entry: Entry<Kpi>): { slug: string; rows: CsvRow[]; csv?: st
 /** One row per series × period, with flags, the target that applied and comparators. */
 export const kpiRows = (entry: Entry<Kpi>): CsvRow[] => kpiRecords(entry).rows;
 
-/** An indicator's figures as CSV (`toCsv` of its rows). */
+/**
+ * An indicator's figures as RFC 4180 CSV with a header row and CRLF line ends. Figures are written from
+ * numbers (so -3.5 stays a number); text cells are neutralised and, when changed, quoted.
+ */
 export function kpiCsv(entry: Entry<Kpi>): string {
   return CSV_HEADER + kpiCsvRecords(entry);
 }

@@ -1,6 +1,6 @@
 import { parseFragment, type DefaultTreeAdapterTypes as T } from "parse5";
 import { describe, expect, it } from "vitest";
-import { markAcronyms, markAndReport } from "../../src/lib/glossary-marking.ts";
+import { markAndReport } from "../../src/lib/glossary-marking.ts";
 import type { Term } from "../../src/schemas/index.ts";
 
 const terms: Term[] = [
@@ -14,7 +14,7 @@ const terms: Term[] = [
   },
   { id: "local-offer", term: "Local Offer", definition: "Services.", aliases: [] },
 ];
-const mark = (html: string) => markAcronyms(html, { terms, glossaryPath: "/glossary/" });
+const mark = (html: string) => markAndReport(html, { terms, glossaryPath: "/glossary/" }).html;
 
 /** Every element in an HTML fragment as a browser parses it, with its attributes. */
 /** The text of an HTML fragment as a browser parses it, a space between elements, scripts and styles left out. */
@@ -47,7 +47,7 @@ function elements(html: string): { tag: string; attrs: Record<string, string> }[
   return out;
 }
 
-describe("markAcronyms", () => {
+describe("markAndReport: marking", () => {
   it("links the first use to the glossary and spells it out beside it", () => {
     expect(mark("<p>Each EHCP is reviewed.</p>")).toBe(
       '<p>Each <a class="term" href="/glossary/#ehcp"><abbr title="Education, Health and Care Plan">EHCP</abbr></a> <span class="expansion">(Education, Health and Care Plan)</span> is reviewed.</p>',
@@ -103,7 +103,7 @@ describe("markAcronyms", () => {
         definition: "A test.",
         aliases: [],
       };
-      const out = markAcronyms("<p>The QQ.</p>", { terms: [hostile], glossaryPath: "/glossary/" });
+      const out = markAndReport("<p>The QQ.</p>", { terms: [hostile], glossaryPath: "/glossary/" }).html;
       expect(elements(out)).toEqual([
         { tag: "p", attrs: {} },
         { tag: "a", attrs: { class: "term", href: "/glossary/#qq" } },
@@ -118,10 +118,10 @@ describe("markAcronyms", () => {
     });
     it("counts an expansion written with entities as spelt out", () => {
       const withAmp: Term = { ...terms[0]!, expansion: "Education & Care Plan" };
-      const out = markAcronyms("<p>An Education &amp; Care Plan (EHCP).</p>", {
+      const out = markAndReport("<p>An Education &amp; Care Plan (EHCP).</p>", {
         terms: [withAmp],
         glossaryPath: "/glossary/",
-      });
+      }).html;
       expect(out).not.toContain('class="expansion"');
     });
   });

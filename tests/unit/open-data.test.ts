@@ -4,7 +4,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { loadPortal } from "../../src/lib/content/load.ts";
 import type { Portal } from "../../src/lib/content/model.ts";
-import { dataPackage, kpiRows, neutraliseCell, toCsv, CSV_COLUMNS } from "../../src/lib/open-data.ts";
+import { dataPackage, kpiCsv, kpiRows, neutraliseCell, CSV_COLUMNS } from "../../src/lib/open-data.ts";
 import { kpiSchema } from "../../src/schemas/index.ts";
 import { allChanges } from "../../src/lib/changes.ts";
 import { atomFeed } from "../../src/lib/feed.ts";
@@ -17,7 +17,7 @@ const portal: Portal = result.portal;
 const waits = portal.kpis.find((k) => k.slug === "waits")!;
 
 describe("KPI CSV", () => {
-  const csv = toCsv(kpiRows(waits));
+  const csv = kpiCsv(waits);
   const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
 
   it("has the documented columns in order", () => {
@@ -57,7 +57,7 @@ describe("KPI CSV with text a spreadsheet would run as a formula", () => {
       ],
     },
   };
-  const csv = toCsv(kpiRows(hostile));
+  const csv = kpiCsv(hostile);
   const rows = parse(csv, { columns: true }) as Record<string, string>[];
 
   it("prefixes a single quote to a note that starts with =, and quotes the cell", () => {
