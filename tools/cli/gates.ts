@@ -48,19 +48,19 @@ if (!existsSync(join(dist, "index.html"))) {
 }
 
 let site: SiteScan | undefined;
-const scanned = async (): Promise<SiteScan> => (site ??= await scanSite(dist));
+const scanned = (): SiteScan => (site ??= scanSite(dist));
 
 const run: Record<Gate, () => Promise<GateProblem[]>> = {
-  links: async () => checkLinks(await scanned()),
+  links: async () => checkLinks(scanned()),
   html: async () =>
     validateHtml({
       dir: dist,
-      pages: [...(await scanned()).pages.keys()],
+      pages: [...scanned().pages.keys()],
       config: loadValidatorConfig(join(root, ".htmlvalidate.json")),
     }),
-  urls: async () => checkProjectUrls(await scanned(), files),
-  privacy: async () => checkThirdPartyReferences(await scanned()),
-  weight: async () => checkPageWeight(dist, (await scanned()).pages.keys()),
+  urls: async () => checkProjectUrls(scanned(), files),
+  privacy: async () => checkThirdPartyReferences(scanned()),
+  weight: async () => checkPageWeight(dist, scanned().pages.keys()),
   browser: async () => {
     const audit = await auditInBrowser({
       dir: dist,

@@ -36,13 +36,13 @@ if (!existsSync(join(dist, "index.html"))) {
 
 if (command === "lock") {
   const lock = readLock(files);
-  const published = publishedUrls(await scanSite(dist));
+  const published = publishedUrls(scanSite(dist));
   const merged = mergeLock(lock.urls, published);
   writeFileSync(lockPath, formatLock(merged));
   const shown = relative(root, lockPath).startsWith("..") ? lockPath : relative(root, lockPath);
   console.log(`${shown}: ${merged.length - lock.urls.length} address(es) added, ${merged.length} locked.`);
 } else if (command === "check") {
-  const problems = checkProjectUrls(await scanSite(dist), files);
+  const problems = checkProjectUrls(scanSite(dist), files);
   for (const line of formatGateProblems(problems)) console.log(line);
   console.log(problems.length ? `\n${problems.length} problem(s).` : "Every locked address is still answered.");
   process.exit(problems.length ? 1 : 0);

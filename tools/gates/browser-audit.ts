@@ -6,6 +6,7 @@ import type { AxeResults, RunOptions } from "axe-core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { probeOverflow, probePage, RECORDER_SCRIPT } from "./browser-probes.ts";
 import type { GateProblem } from "../../src/lib/published-problem.ts";
+import { withoutRefresh } from "./html-scan.ts";
 import { listFiles, urlForFile } from "./site-files.ts";
 import { serveDir } from "./static-server.ts";
 
@@ -31,7 +32,6 @@ const DESKTOP = { width: 1280, height: 800 };
 const NARROW = { width: 320, height: 800 };
 /** One page per core: on a 2-core machine more workers only queue behind each other (measured). */
 const DEFAULT_CONCURRENCY = Math.max(2, availableParallelism());
-const REFRESH = /<meta\b[^>]*http-equiv\s*=\s*["']?refresh[^>]*>/i;
 
 export interface BrowserAuditOptions {
   /** The built site. */
@@ -66,7 +66,12 @@ export async function auditInBrowser(options: BrowserAuditOptions): Promise<Brow
   const htmlFiles = files.filter((f) => f.endsWith(".html"));
   const paths = options.paths ?? htmlFiles.map(urlForFile);
   const redirectPages = new Set(
-    htmlFiles.filter((f) => REFRESH.test(readFileSync(join(options.dir, f), "utf8"))).map(urlForFile),
+    htmlFiles
+      .filter((f) => {
+        const html = readFileSync(join(options.dir, f), "utf8");
+        return withoutRefresh(html) !== html;
+      })
+      .map(urlForFile),
   );
   const server = await serveDir(options.dir);
   const browser = options.browser ?? (await launchChromium());
@@ -90,7 +95,7 @@ export async function auditInBrowser(options: BrowserAuditOptions): Promise<Brow
           }
           if (route.request().resourceType() === "document" && redirectPages.has(url.pathname)) {
             const response = await route.fetch();
-            return route.fulfill({ response, body: (await response.text()).replace(REFRESH, "") });
+            return route.fulfill({ response, body: withoutRefresh(await response.text()) });
           }
           return route.continue();
         });

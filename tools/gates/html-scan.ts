@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { HtmlValidate, Parser, type HtmlElement, type ResolvedConfig } from "html-validate";
+import { isTag, type ChildNode } from "domhandler";
+import { DomUtils, parseDocument } from "htmlparser2";
 import { listFiles, urlForFile } from "./site-files.ts";
 
 /** A URL a page points at, from an attribute of one element. */
@@ -29,6 +30,8 @@ export interface PageScan {
   readonly refs: readonly Reference[];
   /** Set when the page is a `<meta http-equiv="refresh">` redirect. */
   readonly refreshTo?: string | undefined;
+  /** Whether search indexes the page (an element has `data-pagefind-body`). */
+  readonly searched: boolean;
 }
 
 export interface SiteScan {
@@ -61,124 +64,100 @@ const URL_ATTRS: Record<string, readonly string[]> = {
   del: ["cite"],
 };
 
-const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-
-/**
- * Attribute values as the parser returns them still hold character references; decode the
- * numeric ones and the few named ones a generator writes. Others are left as written.
- */
-function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === "#") {
-      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
-}
-
-let parserConfig: Promise<ResolvedConfig> | undefined;
-
-/** One parser configuration for every page: parsing needs only html-validate's element table. */
-function config(): Promise<ResolvedConfig> {
-  parserConfig ??= Promise.resolve(new HtmlValidate({ root: true, extends: [] }).getConfigFor("page.html"));
-  return parserConfig;
-}
-
 /** The URL in `<meta http-equiv="refresh" content="0; url=/x/">`. */
 function refreshTarget(content: string): string | undefined {
   const m = /^\s*\d+(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?(['"]?)(.+?)\1\s*$/i.exec(content);
   return m?.[2];
 }
 
-/** Reads one page: its ids and every URL it refers to, with lines. */
-export async function scanPage(html: string, where: { file: string }): Promise<PageScan> {
-  const root = new Parser(await config()).parseHtml({
-    data: html,
-    filename: where.file,
-    line: 1,
-    column: 1,
-    offset: 0,
-  });
+/**
+ * Reads one page with htmlparser2, which keeps every element of an inline SVG (a chart's ids and links) and
+ * decodes character references in attribute values: its ids, every URL it refers to, with lines, and
+ * whether search indexes it.
+ */
+export function scanPage(html: string, where: { file: string }): PageScan {
+  const lineStarts = [0];
+  for (let i = html.indexOf("\n"); i !== -1; i = html.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  /** The 1-based line of a source offset. */
+  const lineAt = (offset: number): number => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
   const ids: string[] = [];
   const targets = new Set<string>();
   const refs: Reference[] = [];
   let refreshTo: string | undefined;
-  const attr = (el: HtmlElement, name: string): string | undefined => {
-    const v = el.getAttributeValue(name);
-    return v === null ? undefined : decodeEntities(v);
-  };
-  for (const el of root.querySelectorAll("*")) {
-    const tag = el.tagName.toLowerCase();
-    const line = el.location.line;
-    const id = attr(el, "id");
-    if (id !== undefined && id !== "") {
-      if (!el.closest("svg")) ids.push(id);
-      targets.add(id);
-    }
-    const name = tag === "a" ? attr(el, "name") : undefined;
-    if (name) targets.add(name);
-    const rel = (attr(el, "rel") ?? "").toLowerCase().split(/\s+/).filter(Boolean);
-    for (const a of URL_ATTRS[tag] ?? []) {
-      const url = attr(el, a);
-      if (url !== undefined) refs.push({ tag, attr: a, url: url.trim(), rel, line });
-    }
-    const srcset = tag === "img" || tag === "source" ? attr(el, "srcset") : undefined;
-    for (const candidate of srcset ? srcset.split(",") : []) {
-      const url = candidate.trim().split(/\s+/)[0];
-      if (url) refs.push({ tag, attr: "srcset", url, rel, line });
-    }
-    if (tag === "meta" && attr(el, "http-equiv")?.toLowerCase() === "refresh") {
-      const url = refreshTarget(attr(el, "content") ?? "");
-      if (url) {
-        refreshTo = url;
-        refs.push({ tag, attr: "content", url, rel, line });
+  let searched = false;
+  const visit = (nodes: readonly ChildNode[], inSvg: boolean): void => {
+    for (const el of nodes) {
+      if (!isTag(el)) continue;
+      const tag = el.name;
+      const svg = inSvg || tag === "svg";
+      const line = lineAt(el.startIndex ?? 0);
+      const attr = (name: string): string | undefined => el.attribs[name];
+      const id = attr("id");
+      if (id !== undefined && id !== "") {
+        // Ids inside a chart's SVG are its own wiring, not places a page's links land.
+        if (!svg) ids.push(id);
+        targets.add(id);
       }
-    }
-  }
-  for (const found of scanInlineSvg(html)) {
-    if (found.id) targets.add(found.id);
-    if (found.ref) refs.push(found.ref);
-  }
-  refs.sort((a, b) => a.line - b.line);
-  return { file: where.file, url: urlForFile(where.file), ids, targets, refs, refreshTo };
-}
-
-const SVG_BLOCK = /<svg\b[\s\S]*?<\/svg\s*>/gi;
-const SVG_TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
-const SVG_ATTR = /\s([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
-
-/**
- * html-validate's parser keeps only the SVG elements it knows (`<svg>`, `<title>`), so the
- * ids and links inside a chart are read here, from the raw markup of each `<svg>` block.
- */
-function scanInlineSvg(html: string): { id?: string; ref?: Reference }[] {
-  const found: { id?: string; ref?: Reference }[] = [];
-  for (const block of html.matchAll(SVG_BLOCK)) {
-    for (const tag of block[0].matchAll(SVG_TAG)) {
-      const name = (tag[1] ?? "").toLowerCase();
-      if (name === "svg" || name === "title") continue;
-      const line = html.slice(0, (block.index ?? 0) + (tag.index ?? 0)).split("\n").length;
-      for (const a of (tag[2] ?? "").matchAll(SVG_ATTR)) {
-        const key = (a[1] ?? "").toLowerCase();
-        const value = decodeEntities(a[2] ?? a[3] ?? a[4] ?? "");
-        if (key === "id" && value) found.push({ id: value });
-        if ((key === "href" || key === "xlink:href") && value) {
-          found.push({ ref: { tag: name, attr: key, url: value.trim(), rel: [], line } });
+      const name = tag === "a" ? attr("name") : undefined;
+      if (name) targets.add(name);
+      if ("data-pagefind-body" in el.attribs) searched = true;
+      const rel = (attr("rel") ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+      for (const a of inSvg ? SVG_URL_ATTRS : (URL_ATTRS[tag] ?? [])) {
+        const url = attr(a);
+        if (url !== undefined && (!inSvg || url !== "")) refs.push({ tag, attr: a, url: url.trim(), rel, line });
+      }
+      const srcset = tag === "img" || tag === "source" ? attr("srcset") : undefined;
+      for (const candidate of srcset ? srcset.split(",") : []) {
+        const url = candidate.trim().split(/\s+/)[0];
+        if (url) refs.push({ tag, attr: "srcset", url, rel, line });
+      }
+      if (tag === "meta" && attr("http-equiv")?.toLowerCase() === "refresh") {
+        const url = refreshTarget(attr("content") ?? "");
+        if (url) {
+          refreshTo = url;
+          refs.push({ tag, attr: "content", url, rel, line });
         }
       }
+      visit(el.children, svg);
     }
-  }
-  return found;
+  };
+  visit(parseDocument(html, { withStartIndices: true }).children, false);
+  return { file: where.file, url: urlForFile(where.file), ids, targets, refs, refreshTo, searched };
 }
 
+/**
+ * The page without its `<meta http-equiv="refresh">` elements, so that a browser shows a redirect page
+ * instead of following it; the page as it is when it has none.
+ */
+export function withoutRefresh(html: string): string {
+  const refreshes = DomUtils.findAll(
+    (el) => el.name === "meta" && el.attribs["http-equiv"]?.toLowerCase() === "refresh",
+    parseDocument(html, { withStartIndices: true, withEndIndices: true }).children,
+  );
+  let out = html;
+  for (const el of refreshes.reverse()) out = out.slice(0, el.startIndex!) + out.slice(el.endIndex! + 1);
+  return out;
+}
+
+/** Attributes that hold a URL on an element inside an SVG (a link, a `<use>`). */
+const SVG_URL_ATTRS = ["href", "xlink:href"] as const;
+
 /** Lists and parses a built site once, for every gate that reads its HTML. */
-export async function scanSite(dir: string): Promise<SiteScan> {
+export function scanSite(dir: string): SiteScan {
   const list = listFiles(dir);
   const pages = new Map<string, PageScan>();
   for (const file of list) {
     if (!file.endsWith(".html")) continue;
-    pages.set(file, await scanPage(readFileSync(join(dir, file), "utf8"), { file }));
+    pages.set(file, scanPage(readFileSync(join(dir, file), "utf8"), { file }));
   }
   return { dir, files: new Set(list), pages };
 }

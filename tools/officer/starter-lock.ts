@@ -20,7 +20,7 @@ export async function lockNewRoot(root: string): Promise<number> {
       env: { ...process.env, PORTAL_DIR: root, ASTRO_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "ignore", "pipe"],
     });
-    const urls = publishedUrls(await scanSite(out));
+    const urls = publishedUrls(scanSite(out));
     writeFileSync(join(root, LOCK_FILE), formatLock(urls));
     return urls.length;
   } finally {

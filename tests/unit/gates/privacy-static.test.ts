@@ -7,21 +7,20 @@ import { checkThirdPartyReferences } from "../../../tools/gates/privacy-static.t
 import { formatGateProblems } from "../../../src/lib/published-problem.ts";
 import { fixture } from "../../helpers/gate-fixture.ts";
 
-const privacyProblems = async (dir: string): Promise<string[]> =>
-  formatGateProblems(checkThirdPartyReferences(await scanSite(dir)));
+const privacyProblems = (dir: string): string[] => formatGateProblems(checkThirdPartyReferences(scanSite(dir)));
 
 describe("the static third-party check", () => {
-  it("passes a site that loads everything from itself and links to other websites", async () => {
-    expect(await privacyProblems(fixture("good"))).toEqual([]);
+  it("passes a site that loads everything from itself and links to other websites", () => {
+    expect(privacyProblems(fixture("good"))).toEqual([]);
   });
 
-  it("names the page and line of a script loaded from another website", async () => {
-    expect(await privacyProblems(fixture("external-script"))).toEqual([
+  it("names the page and line of a script loaded from another website", () => {
+    expect(privacyProblems(fixture("external-script"))).toEqual([
       '/ — <script src="https://cdn.example.com/analytics.js"> loads from another website, which tells it about the visit; serve the file from this site instead (index.html:8)',
     ]);
   });
 
-  it("catches images (in SVG too), frames, fonts in CSS and protocol-relative addresses, but not canonical links", async () => {
+  it("catches images (in SVG too), frames, fonts in CSS and protocol-relative addresses, but not canonical links", () => {
     const dir = mkdtempSync(join(tmpdir(), "gate-privacy-"));
     try {
       writeFileSync(
@@ -38,7 +37,7 @@ describe("the static third-party check", () => {
         join(dir, "site.css"),
         'body { color: red; }\n@font-face { src: url("https://fonts.example.com/f.woff2"); }\n',
       );
-      expect(await privacyProblems(dir)).toEqual([
+      expect(privacyProblems(dir)).toEqual([
         '/ — <iframe src="https://video.example.com/embed/1"> loads from another website, which tells it about the visit; serve the file from this site instead (index.html:3)',
         '/ — <image href="https://cdn.example.com/logo.png"> loads from another website, which tells it about the visit; serve the file from this site instead (index.html:4)',
         '/ — <img src="//images.example.com/a.png"> loads from another website, which tells it about the visit; serve the file from this site instead (index.html:3)',

@@ -17,8 +17,8 @@ import { fixture } from "../../helpers/gate-fixture.ts";
 const read = (name: string, file: string): string => readFileSync(join(fixture(name), file), "utf8");
 
 describe("publishedUrls", () => {
-  it("lists every file by its address, and every id on KPI and glossary pages, sorted", async () => {
-    expect(publishedUrls(await scanSite(fixture("good")))).toEqual([
+  it("lists every file by its address, and every id on KPI and glossary pages, sorted", () => {
+    expect(publishedUrls(scanSite(fixture("good")))).toEqual([
       "/",
       "/data/kpi-1.csv",
       "/glossary/",
@@ -34,7 +34,14 @@ describe("publishedUrls", () => {
     ]);
   });
   it("locks only the window entries on the changes page (#since-…), not its other ids", () => {
-    const page = (file: string, url: string, ids: string[]) => ({ file, url, ids, targets: new Set(ids), refs: [] });
+    const page = (file: string, url: string, ids: string[]) => ({
+      file,
+      url,
+      ids,
+      targets: new Set(ids),
+      refs: [],
+      searched: false,
+    });
     const changes = page("changes/index.html", "/changes/", ["main", "latest", "since-board-1", "since-board-2"]);
     const window = page("changes/board-1/index.html", "/changes/board-1/", ["main", "window-changes"]);
     const site = {
@@ -52,8 +59,8 @@ describe("publishedUrls", () => {
 });
 
 describe("the URL permanence gate", () => {
-  it("names a locked page that was removed without a redirect, and nothing that redirects.yml answers", async () => {
-    const site = await scanSite(fixture("removed-url/site"));
+  it("names a locked page that was removed without a redirect, and nothing that redirects.yml answers", () => {
+    const site = scanSite(fixture("removed-url/site"));
     const locked = parseLock(read("removed-url", "urls.lock"));
     const redirects = parseRedirects(read("removed-url", "redirects.yml"), "redirects.yml");
     expect([...locked.problems, ...redirects.problems]).toEqual([]);
@@ -64,24 +71,24 @@ describe("the URL permanence gate", () => {
     );
   });
 
-  it("reports a removed page once, counting its locked anchors", async () => {
-    const site = await scanSite(fixture("good"));
+  it("reports a removed page once, counting its locked anchors", () => {
+    const site = scanSite(fixture("good"));
     const locked = [...publishedUrls(site), "/kpis/kpi-2/", "/kpis/kpi-2/#baseline", "/kpis/kpi-2/#values"].sort();
     expect(formatGateProblems(checkUrlPermanence({ site, locked, redirects: [] }))).toEqual([
       '/kpis/kpi-2/ — was published (it is in urls.lock, with 2 anchors) but is missing from the site; restore it, or answer it in content/redirects.yml with "- from: /kpis/kpi-2/" and either "to: <new address>" or "gone: <why it was removed>" (urls.lock)',
     ]);
   });
 
-  it("names a locked anchor that disappeared from its page", async () => {
-    const site = await scanSite(fixture("good"));
+  it("names a locked anchor that disappeared from its page", () => {
+    const site = scanSite(fixture("good"));
     const locked = [...publishedUrls(site), "/kpis/kpi-1/#targets"].sort();
     expect(formatGateProblems(checkUrlPermanence({ site, locked, redirects: [] }))).toEqual([
       '/kpis/kpi-1/#targets — was published (it is in urls.lock) but is missing from the site; restore it, or answer it in content/redirects.yml with "- from: /kpis/kpi-1/#targets" and either "to: <new address>" or "gone: <why it was removed>" (urls.lock)',
     ]);
   });
 
-  it("fails a redirect to an address that is not live, or to another redirect", async () => {
-    const site = await scanSite(fixture("good"));
+  it("fails a redirect to an address that is not live, or to another redirect", () => {
+    const site = scanSite(fixture("good"));
     const { entries } = parseRedirects(
       "- from: /old/\n  to: /kpis/nowhere/\n- from: /older/\n  to: /old/\n- from: /kpis/x/\n  to: /kpis/kpi-1/#nothing\n",
     );
@@ -92,8 +99,8 @@ describe("the URL permanence gate", () => {
     ]);
   });
 
-  it("asks for the lock command when published addresses are not locked", async () => {
-    const site = await scanSite(fixture("good"));
+  it("asks for the lock command when published addresses are not locked", () => {
+    const site = scanSite(fixture("good"));
     expect(formatGateProblems(checkUrlPermanence({ site, locked: ["/", "/site.css"], redirects: [] }))).toEqual([
       "urls.lock — 10 published addresses are not locked yet (/data/kpi-1.csv, /glossary/, /glossary/#ehcp, /glossary/#main, /kpis/kpi-1/, …); run npm run urls:lock and commit urls.lock",
     ]);
