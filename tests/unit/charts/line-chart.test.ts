@@ -1,5 +1,7 @@
 import { gzipSync } from "node:zlib";
+import { isTag, isText, type AnyNode, type Element } from "domhandler";
 import { HtmlValidate } from "html-validate";
+import { DomUtils, parseDocument } from "htmlparser2";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   drawChart,
@@ -16,12 +18,57 @@ const chart = (spec: LineChartSpec) => {
   return svg;
 };
 
-/** The `d` of the line path inside `<g data-line="{id}">` (the first path of the group). */
-function linePath(svg: string, id: string): string {
-  const group = new RegExp(`<g data-line="${id}"><path d="([^"]*)"`).exec(svg);
-  if (!group) throw new Error(`no line ${id}`);
-  return group[1]!;
+/** The chart parsed as XML, so `viewBox` and the other SVG names keep their case. */
+const svgDoc = (svg: string) => parseDocument(svg, { xmlMode: true });
+
+/** The elements of `svg` that pass `test`, in document order. */
+const elements = (svg: string, test: (e: Element) => boolean = () => true) =>
+  DomUtils.findAll(test, svgDoc(svg).children);
+
+/** The root `<svg>`: the first node of the markup, with nothing before it. */
+function svgRoot(svg: string): Element {
+  const first = svgDoc(svg).children[0];
+  if (!first || !isTag(first) || first.name !== "svg") throw new Error("the markup does not start with <svg>");
+  return first;
 }
+
+/** The `<path>` that is the first child of `<g data-line="{id}">`: the line itself. */
+function lineStart(svg: string, id: string): Element | undefined {
+  const firstPath = (g: Element) => {
+    const first = g.children[0];
+    return first && isTag(first) && first.name === "path" ? first : undefined;
+  };
+  const group = DomUtils.findOne(
+    (e) => e.name === "g" && e.attribs["data-line"] === id && firstPath(e) !== undefined,
+    svgDoc(svg).children,
+  );
+  return group ? firstPath(group) : undefined;
+}
+
+/** The `d` of the line path inside `<g data-line="{id}">` (the first child of the group). */
+function linePath(svg: string, id: string): string {
+  const d = lineStart(svg, id)?.attribs["d"];
+  if (d === undefined) throw new Error(`no line ${id}`);
+  return d;
+}
+
+/** The children of `<g data-line="{id}">`: the line, its markers and rings. */
+function lineGroup(svg: string, id: string): AnyNode[] {
+  const group = DomUtils.findOne((e) => e.name === "g" && e.attribs["data-line"] === id, svgDoc(svg).children);
+  if (!group) throw new Error(`no line ${id}`);
+  return group.children;
+}
+
+/** The `d` of every `<path>` among `nodes` and their descendants. */
+const pathDs = (nodes: AnyNode[]) => DomUtils.findAll((e) => e.name === "path", nodes).map((e) => e.attribs["d"] ?? "");
+
+/** Every empty `<path>` among `nodes` and their descendants, as its attributes in order: `[["d", "M1,2…"], ["fill", "#fff"]]`. */
+const emptyPaths = (nodes: AnyNode[]) =>
+  DomUtils.findAll((e) => e.name === "path" && e.children.length === 0, nodes).map((e) => Object.entries(e.attribs));
+
+/** Everything `svg` writes apart from the names of its elements and attributes: every attribute value and run of text. */
+const written = (svg: string) =>
+  elements(svg).flatMap((e) => [...Object.values(e.attribs), ...e.children.filter(isText).map((t) => t.data)]);
 
 const waits = (values: (number | null)[]): LineChartSpec => ({
   id: "waits",
@@ -96,9 +143,9 @@ describe("lineChart", () => {
   it("puts the narrow layout's key below the plot, each label on one line, adding to the height", () => {
     const spec = { ...loadFixture("cohorts"), width: 360, height: 260, layout: "narrow" as const };
     const svg = chart(spec);
-    const height = Number(/viewBox="0 0 360 ([\d.]+)"/.exec(svg)![1]);
+    const height = Number(/^0 0 360 ([\d.]+)$/.exec(svgRoot(svg).attribs["viewBox"] ?? "")![1]);
     expect(height).toBeGreaterThan(260);
-    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const texts = elements(svg, (e) => e.name === "text").map((e) => DomUtils.textContent(e));
     for (const line of spec.lines.filter((l) => l.role !== "target")) expect(texts).toContain(line.label);
   });
 
@@ -117,7 +164,11 @@ describe("lineChart", () => {
 
   it("never draws a missing value at zero", () => {
     const svg = chart(waits([30, 29, null, 27, 26]));
-    const axisY = Number(/<path d="M[\d.]+,([\d.]+)H[\d.]+M[^"]*" stroke="#0b0c0c"/.exec(svg)![1]);
+    const axisY = Number(
+      elements(svg, (e) => e.name === "path" && e.attribs["stroke"] === "#0b0c0c")
+        .map((e) => /^M[\d.]+,([\d.]+)H[\d.]+M/.exec(e.attribs["d"] ?? ""))
+        .find((m) => m !== null)![1],
+    );
     const ys = linePath(svg, "all")
       .match(/,[\d.]+/g)!
       .map((s) => Number(s.slice(1)));
@@ -127,27 +178,34 @@ describe("lineChart", () => {
 
   it("draws nothing at a missing value: no mark on the zero line, the line breaks into two runs", () => {
     const svg = chart(waits([30, 29, null, 27, 26]))!;
-    expect(svg).not.toMatch(/v-8/);
-    const line = /<g data-line="all"><path d="([^"]+)"/.exec(svg)![1]!;
+    expect(svg).not.toContain("v-8");
+    const line = linePath(svg, "all");
     expect(line.match(/M/g)).toHaveLength(2);
   });
 
   it("breaks the line where a period is absent from the data, without a null point", () => {
     const svg = chart(loadFixture("absent-periods"))!;
-    const line = /<g data-line="all"><path d="([^"]+)"/.exec(svg)![1]!;
+    const line = linePath(svg, "all");
     expect(line.match(/M/g)).toHaveLength(2);
   });
 
   it("keeps a target line whole between milestones that are not consecutive periods", () => {
     const svg = chart(loadFixture("rising"))!;
-    const target = /<g data-line="target"><path d="([^"]+)"/.exec(svg)![1]!;
+    const target = linePath(svg, "target");
     expect(target.match(/M/g)).toHaveLength(1);
   });
 
   it("draws projected figures as a dashed line from the last measured figure, apart from the solid line", () => {
     const svg = chart(loadFixture("projected"))!;
-    const solid = /<g data-line="all"><path d="([^"]+)"/.exec(svg)![1]!;
-    const dashed = /<path d="([^"]+)"[^>]*stroke-dasharray="5 4"[^>]*data-projected/.exec(svg)![1]!;
+    const solid = linePath(svg, "all");
+    const dashed = elements(
+      svg,
+      (e) =>
+        e.name === "path" &&
+        Boolean(e.attribs["d"]) &&
+        e.attribs["stroke-dasharray"] === "5 4" &&
+        e.attribs["data-projected"] !== undefined,
+    )[0]!.attribs["d"]!;
     expect(solid.match(/[ML]/g)).toHaveLength(3);
     expect(dashed.match(/[ML]/g)).toHaveLength(3);
     expect(dashed.startsWith(`M${solid.split("L").at(-1)}`)).toBe(true);
@@ -155,9 +213,12 @@ describe("lineChart", () => {
 
   it("has an accessible name: role img labelled by its title and description", () => {
     const svg = chart(loadFixture("falling"));
-    expect(svg).toMatch(
-      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 640 320" role="img" aria-labelledby="slt-waits-title slt-waits-desc"/,
-    );
+    expect(Object.entries(svgRoot(svg).attribs).slice(0, 4)).toEqual([
+      ["xmlns", "http://www.w3.org/2000/svg"],
+      ["viewBox", "0 0 640 320"],
+      ["role", "img"],
+      ["aria-labelledby", "slt-waits-title slt-waits-desc"],
+    ]);
     expect(svg).toContain('<title id="slt-waits-title">Waiting time for speech and language therapy</title>');
     expect(svg).toContain('<desc id="slt-waits-desc">');
   });
@@ -171,8 +232,10 @@ describe("lineChart", () => {
   it("gives each of four cohorts a different marker shape", () => {
     const svg = chart(loadFixture("cohorts"));
     const shapes = ["all", "ehcp", "sen-support", "no-sen"].map((id) => {
-      const group = new RegExp(`<g data-line="${id}">(.*?)</g>`).exec(svg)![1]!;
-      const marker = /<path d="([^"]*)" fill="#/.exec(group)![1]!;
+      const marker = DomUtils.findOne(
+        (e) => e.name === "path" && e.attribs["fill"]?.startsWith("#") === true,
+        lineGroup(svg, id),
+      )!.attribs["d"]!;
       return marker.split("M")[1]!.replace(/-?[\d.]+/g, "n");
     });
     expect(new Set(shapes).size).toBe(4);
@@ -181,9 +244,9 @@ describe("lineChart", () => {
   it("draws the target dashed and comparators dotted, so lines differ without colour", () => {
     const target = chart(loadFixture("falling"));
     const comparators = chart(loadFixture("comparator"));
-    expect(/<g data-line="target"><path [^>]*stroke-dasharray="6 5"/.test(target)).toBe(true);
-    expect(/<g data-line="national"><path [^>]*stroke-dasharray="0 5"/.test(comparators)).toBe(true);
-    expect(/<g data-line="sefton"><path [^>]*stroke-dasharray/.test(comparators)).toBe(false);
+    expect(lineStart(target, "target")?.attribs["stroke-dasharray"]).toBe("6 5");
+    expect(lineStart(comparators, "national")?.attribs["stroke-dasharray"]).toBe("0 5");
+    expect(lineStart(comparators, "sefton")?.attribs["stroke-dasharray"]).toBeUndefined();
   });
 
   it("labels every line at its end in words", () => {
@@ -203,40 +266,55 @@ describe("lineChart", () => {
 
   it("labels at most six periods on the x axis, the latest always among them", () => {
     const svg = chart(largeSpec());
-    const labels = [...svg.matchAll(/<text x="[\d.]+" y="313">([^<]*)<\/text>/g)].map((m) => m[1]);
+    const labels = elements(
+      svg,
+      (e) => e.name === "text" && /^[\d.]+$/.test(e.attribs["x"] ?? "") && e.attribs["y"] === "313",
+    ).map((e) => DomUtils.textContent(e));
     expect(labels.length).toBeLessThanOrEqual(6);
     expect(labels.at(-1)).toBe("Dec 2023");
   });
 
   it("marks every point of a short line", () => {
-    const group = /<g data-line="all">(.*?)<\/g>/.exec(chart(loadFixture("falling")))![1]!;
-    expect(group.match(/a4,4 0 1 0 8,0/g)).toHaveLength(10);
+    const ds = pathDs(lineGroup(chart(loadFixture("falling")), "all"));
+    expect(ds.flatMap((d) => d.match(/a4,4 0 1 0 8,0/g) ?? [])).toHaveLength(10);
   });
 
   it("marks only the latest point of a line too dense for markers", () => {
-    const group = /<g data-line="cohort-1">(.*?)<\/g>/.exec(chart(largeSpec()))![1]!;
-    expect(group.match(/a4,4 0 1 0 8,0/g)).toHaveLength(1);
+    const ds = pathDs(lineGroup(chart(largeSpec()), "cohort-1"));
+    expect(ds.flatMap((d) => d.match(/a4,4 0 1 0 8,0/g) ?? [])).toHaveLength(1);
   });
 
   it("draws a provisional figure as a hollow marker", () => {
-    expect(chart(loadFixture("provisional-revised"))).toMatch(
-      /<path d="M[^"]*" fill="#fff" stroke="#1d4f91" stroke-width="1.5"\/>/,
-    );
+    expect(emptyPaths(svgDoc(chart(loadFixture("provisional-revised"))).children)).toContainEqual([
+      ["d", expect.stringMatching(/^M/)],
+      ["fill", "#fff"],
+      ["stroke", "#1d4f91"],
+      ["stroke-width", "1.5"],
+    ]);
   });
 
   it("rings a revised figure", () => {
-    const group = /<g data-line="all">(.*?)<\/g>/.exec(chart(loadFixture("provisional-revised")))![1]!;
-    expect(group).toMatch(/<path d="M[^"]*a7.5,7.5 [^"]*" stroke="#1d4f91" stroke-width="1.5" fill="none"\/>/);
+    const group = lineGroup(chart(loadFixture("provisional-revised")), "all");
+    expect(emptyPaths(group)).toContainEqual([
+      ["d", expect.stringMatching(/^M.*a7.5,7.5 /)],
+      ["stroke", "#1d4f91"],
+      ["stroke-width", "1.5"],
+      ["fill", "none"],
+    ]);
   });
 
   it("shows a single value as a point, not an empty axis", () => {
-    const group = /<g data-line="all">(.*?)<\/g>/.exec(chart(loadFixture("single")))![1]!;
-    expect(group).toMatch(/<path d="M[\d.]+,[\d.]+a4,4 0 1 0 8,0a4,4 0 1 0 -8,0" fill="#1d4f91"\/>/);
+    const group = lineGroup(chart(loadFixture("single")), "all");
+    expect(emptyPaths(group)).toContainEqual([
+      ["d", expect.stringMatching(/^M[\d.]+,[\d.]+a4,4 0 1 0 8,0a4,4 0 1 0 -8,0$/)],
+      ["fill", "#1d4f91"],
+    ]);
   });
 
   it("writes every number with at most one decimal place", () => {
-    for (const name of FIXTURES.filter((n) => n !== "empty")) expect(chart(loadFixture(name))).not.toMatch(/\d\.\d\d/);
-    expect(chart(largeSpec())).not.toMatch(/\d\.\d\d/);
+    const tooPrecise = (svg: string) => written(svg).filter((s) => /\d\.\d\d/.test(s));
+    for (const name of FIXTURES.filter((n) => n !== "empty")) expect(tooPrecise(chart(loadFixture(name)))).toEqual([]);
+    expect(tooPrecise(chart(largeSpec()))).toEqual([]);
   });
 
   it("keeps ten years of monthly figures for four cohorts under 5 KB gzipped", () => {
@@ -301,11 +379,19 @@ describe("sparkline", () => {
   });
 
   it("keeps its ids apart from the full chart of the same indicator", () => {
-    expect(sparkline(loadFixture("falling"))).toMatch(/aria-labelledby="slt-waits-spark-title slt-waits-spark-desc"/);
+    expect(svgRoot(sparkline(loadFixture("falling"))!).attribs["aria-labelledby"]).toBe(
+      "slt-waits-spark-title slt-waits-spark-desc",
+    );
   });
 
   it("keeps its size when inlined in text", () => {
-    expect(sparkline(loadFixture("falling"))).toMatch(/viewBox="0 0 120 32" width="120" height="32"/);
+    const attrs = Object.entries(svgRoot(sparkline(loadFixture("falling"))!).attribs);
+    const at = attrs.findIndex(([name]) => name === "viewBox");
+    expect(attrs.slice(at, at + 3)).toEqual([
+      ["viewBox", "0 0 120 32"],
+      ["width", "120"],
+      ["height", "32"],
+    ]);
   });
 
   it("draws only the first cohort and the target", () => {
@@ -313,7 +399,10 @@ describe("sparkline", () => {
       ...loadFixture("cohorts"),
       lines: [...loadFixture("cohorts").lines, ...loadFixture("falling").lines.slice(1)],
     })!;
-    expect([...svg.matchAll(/data-line="([^"]*)"/g)].map((m) => m[1])).toEqual(["target", "all"]);
+    expect(elements(svg, (e) => e.attribs["data-line"] !== undefined).map((e) => e.attribs["data-line"])).toEqual([
+      "target",
+      "all",
+    ]);
   });
 
   it("leaves a gap at a missing value", () => {
