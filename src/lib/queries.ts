@@ -107,16 +107,23 @@ export function actionHistory(portal: Portal, key: string): readonly StatusRecor
   return byAction.get(key) ?? [];
 }
 
-export function decisionsAbout(
-  portal: Portal,
-  about: { action?: string; kpi?: string; report?: string },
-): DecisionEntry[] {
-  return portal.decisions.filter(
-    (d) =>
-      (about.action && d.actions.includes(about.action)) ||
-      (about.kpi && d.kpis.includes(about.kpi)) ||
-      (about.report && d.reports.some((r) => parseReportRef(r).slug === about.report)),
-  );
+/** The decisions about an action or an indicator, in the portal's order (indexed once per portal). */
+export function decisionsAbout(portal: Portal, about: { action: string } | { kpi: string }): readonly DecisionEntry[] {
+  const index = memo(portal, "decisionsAbout", () => {
+    const byAction = new Map<string, DecisionEntry[]>();
+    const byKpi = new Map<string, DecisionEntry[]>();
+    const add = (map: Map<string, DecisionEntry[]>, key: string, d: DecisionEntry) => {
+      const list = map.get(key);
+      if (list) list.push(d);
+      else map.set(key, [d]);
+    };
+    for (const d of portal.decisions) {
+      for (const a of new Set(d.actions)) add(byAction, a, d);
+      for (const k of new Set(d.kpis)) add(byKpi, k, d);
+    }
+    return { byAction, byKpi };
+  });
+  return ("action" in about ? index.byAction.get(about.action) : index.byKpi.get(about.kpi)) ?? [];
 }
 
 /**
