@@ -17,20 +17,26 @@ import { previewPortal } from "./portal.ts";
  * (docs/performance.md), where the loader's portal is current in about a second. A build has no
  * preview portal, so its pages read Astro's entries.
  */
-const previewIndexes = new WeakMap<Portal, Map<string, ReadonlyMap<string, unknown>>>();
-function inPreview<T>(
-  kind: string,
-  id: string,
-  list: (portal: Portal) => readonly T[],
-  idOf: (t: T) => string,
-): T | undefined {
+const PREVIEW_LISTS = {
+  kpis: (p: Portal) => p.kpis.map((k) => [k.slug, k] as const),
+  committees: (p: Portal) => p.committees.map((c) => [c.slug, c] as const),
+  meetings: (p: Portal) => p.meetings.map((m) => [m.slug, m] as const),
+  plans: (p: Portal) => p.plans.map((plan) => [plan.slug, plan] as const),
+  actions: (p: Portal) => p.plans.flatMap((plan) => plan.actions.map((a) => [a.key, a] as const)),
+  decisions: (p: Portal) => p.decisions.map((d) => [d.id, d] as const),
+};
+type PreviewKind = keyof typeof PREVIEW_LISTS;
+type PreviewEntry<K extends PreviewKind> = ReturnType<(typeof PREVIEW_LISTS)[K]>[number][1];
+
+const previewIndexes = new WeakMap<Portal, Map<PreviewKind, ReadonlyMap<string, unknown>>>();
+function inPreview<K extends PreviewKind>(kind: K, id: string): PreviewEntry<K> | undefined {
   const portal = previewPortal();
   if (!portal) return undefined;
   let indexes = previewIndexes.get(portal);
   if (!indexes) previewIndexes.set(portal, (indexes = new Map()));
   let index = indexes.get(kind);
-  if (!index) indexes.set(kind, (index = new Map(list(portal).map((t) => [idOf(t), t]))));
-  return index.get(id) as T | undefined;
+  if (!index) indexes.set(kind, (index = new Map<string, unknown>(PREVIEW_LISTS[kind](portal))));
+  return index.get(id) as PreviewEntry<K> | undefined;
 }
 
 /** A file's entry: its id is its slug. (`file` is where Astro keeps it, relative to the project.) */
@@ -42,18 +48,16 @@ const fileEntry = <T>(entry: { id: string; data: T; filePath?: string | undefine
 
 /** A file's entry, with its data as the preview's loader last validated it where there is a preview. */
 function fileEntryOf<T>(
-  kind: string,
-  list: (portal: Portal) => readonly Entry<T>[],
+  latest: { data: T } | undefined,
   entry: { id: string; data: T; filePath?: string | undefined },
 ): Entry<T> {
-  const latest = inPreview(kind, entry.id, list, (e) => e.slug);
   return { ...fileEntry(entry), ...(latest ? { data: latest.data } : {}) };
 }
 
-export const kpiEntry = (entry: CollectionEntry<"kpis">): Entry<Kpi> => fileEntryOf("kpis", (p) => p.kpis, entry);
+export const kpiEntry = (entry: CollectionEntry<"kpis">): Entry<Kpi> => fileEntryOf(inPreview("kpis", entry.id), entry);
 
 export const committeeEntry = (entry: CollectionEntry<"committees">): Entry<Committee> =>
-  fileEntryOf("committees", (p) => p.committees, entry);
+  fileEntryOf(inPreview("committees", entry.id), entry);
 
 /** The site's settings: the one entry of `site` (content/site.yml), which every build has. */
 export function siteData(entry: CollectionEntry<"site"> | undefined): Site {
@@ -78,12 +82,7 @@ export const inFileOrder = <T extends { readonly file: string }>(entries: readon
   [...entries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
 export const meetingEntry = (entry: CollectionEntry<"meetings">): MeetingEntry => {
-  const latest = inPreview(
-    "meetings",
-    entry.id,
-    (p) => p.meetings,
-    (m) => m.slug,
-  );
+  const latest = inPreview("meetings", entry.id);
   return latest
     ? { ...fileEntry(entry), data: latest.data, html: latest.html }
     : { ...fileEntry(entry), html: entry.rendered?.html ?? "" };
@@ -91,36 +90,21 @@ export const meetingEntry = (entry: CollectionEntry<"meetings">): MeetingEntry =
 
 /** An action, with its plan as the plan's slug. */
 export const actionEntry = (entry: CollectionEntry<"actions">): ActionEntry =>
-  inPreview(
-    "actions",
-    entry.id,
-    (p) => p.plans.flatMap((plan) => plan.actions),
-    (a) => a.key,
-  ) ?? {
+  inPreview("actions", entry.id) ?? {
     ...entry.data,
     plan: entry.data.plan.id,
   };
 
 /** A decision, with its meeting as the meeting's slug. */
 export const decisionEntry = (entry: CollectionEntry<"decisions">): DecisionEntry =>
-  inPreview(
-    "decisions",
-    entry.id,
-    (p) => p.decisions,
-    (d) => d.id,
-  ) ?? {
+  inPreview("decisions", entry.id) ?? {
     ...entry.data,
     meeting: entry.data.meeting.id,
   };
 
 /** A plan with its actions, in the plan's order (each is also an entry of the `actions` collection). */
 export const planEntry = (entry: CollectionEntry<"plans">): PlanEntry => {
-  const latest = inPreview(
-    "plans",
-    entry.id,
-    (p) => p.plans,
-    (p) => p.slug,
-  );
+  const latest = inPreview("plans", entry.id);
   return latest
     ? { ...fileEntry(entry), data: latest.data, html: latest.html, areas: latest.areas, actions: latest.actions }
     : {
