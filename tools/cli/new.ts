@@ -419,10 +419,13 @@ async function newPortal(given: string | undefined, ctx: Context): Promise<numbe
       problemLines(result.problems),
     );
   out(`Created ${files.length} files in ${root}. Building it once to lock its addresses…`);
-  const locked = await lockNewRoot(root).catch((e: unknown) => {
+  let locked: number;
+  try {
+    locked = lockNewRoot(root);
+  } catch (e) {
     undo();
     return refuse("the first build of the new folder failed:", [String((e as { stderr?: unknown }).stderr ?? e)]);
-  });
+  }
   out(
     [
       `Wrote urls.lock with ${locked} addresses.`,

@@ -12,7 +12,7 @@ import { formatLock, LOCK_FILE, publishedUrls } from "../gates/url-lock.ts";
 const REPO = resolve(import.meta.dirname, "../..");
 
 /** Builds the content root with this repository's code and writes its `urls.lock`; returns how many addresses. */
-export async function lockNewRoot(root: string): Promise<number> {
+export function lockNewRoot(root: string): number {
   const out = mkdtempSync(join(tmpdir(), "portal-starter-"));
   try {
     execFileSync(process.execPath, [join(REPO, "node_modules/astro/bin/astro.mjs"), "build", "--outDir", out], {
