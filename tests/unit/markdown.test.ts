@@ -45,4 +45,13 @@ describe("renderMarkdown", () => {
   it("keeps a table's column headings out of search excerpts", () => {
     expect(renderMarkdown("| What | Who |\n|---|---|\n| A | B |\n")).toContain('<thead data-pagefind-ignore="">');
   });
+
+  it("renders the same text the same way every time (a page renders a report's text twice, from kept tokens)", () => {
+    const text =
+      "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\nSee [the DfE guidance](https://www.gov.uk/send).\n\n## Next steps\n";
+    const first = renderMarkdown(text);
+    expect(first).toContain('<th class="align-center">a</th>');
+    expect(renderMarkdown(text)).toBe(first);
+    expect(renderMarkdown(text)).toBe(first);
+  });
 });

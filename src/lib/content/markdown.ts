@@ -33,31 +33,34 @@ const isExternal = (href: string): boolean => /^(?:https?:)?\/\//i.test(href);
 function portalMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isSafeLink;
-  // A link to another website says so, to screen readers in words and to everyone else with an arrow (site.css).
-  md.renderer.rules["link_open"] = (tokens, i, options, _env, self) => {
-    const token = tokens[i]!;
-    if (isExternal(token.attrGet("href") ?? "")) {
-      token.attrSet("rel", "external");
-      const close = tokens.slice(i + 1).find((t) => t.type === "link_close");
-      if (close) close.meta = { external: true };
+  // The portal's attributes are set on the tokens once, when a text is parsed (`parsed` keeps its tokens for
+  // every render of the text); the renderer's rules only write markup.
+  md.core.ruler.push("portal_attributes", (state) => {
+    for (const block of state.tokens) {
+      // Column alignment becomes a class, not an inline style: the Content-Security-Policy allows no inline styles.
+      if (block.type === "th_open" || block.type === "td_open") {
+        const align = /text-align:(left|right|center)/.exec(block.attrGet("style") ?? "")?.[1];
+        if (align) {
+          block.attrs = (block.attrs ?? []).filter(([name]) => name !== "style");
+          block.attrJoin("class", `align-${align}`);
+        }
+      }
+      // Column headings carry no meaning out of their table: kept out of search excerpts ("WhatWhoBy whenStatus").
+      if (block.type === "thead_open") block.attrSet("data-pagefind-ignore", "");
+      // A link to another website says so, to screen readers in words and to everyone else with an arrow
+      // (site.css): its closing token is marked for the words.
+      const inline = block.children ?? [];
+      inline.forEach((token, i) => {
+        if (token.type !== "link_open" || !isExternal(token.attrGet("href") ?? "")) return;
+        token.attrSet("rel", "external");
+        const close = inline.slice(i + 1).find((t) => t.type === "link_close");
+        if (close) close.meta = { external: true };
+      });
     }
-    return self.renderToken(tokens, i, options);
-  };
+    return true;
+  });
   md.renderer.rules["link_close"] = (tokens, i, options, _env, self) =>
     `${(tokens[i]!.meta as { external?: boolean } | null)?.external ? '<span class="visually-hidden"> (another website)</span>' : ""}${self.renderToken(tokens, i, options)}`;
-
-  // Column alignment becomes a class, not an inline style: the Content-Security-Policy allows no inline styles.
-  for (const rule of ["th_open", "td_open"] as const) {
-    md.renderer.rules[rule] = (tokens, i, options, _env, self) => {
-      const token = tokens[i]!;
-      const align = /text-align:(left|right|center)/.exec(token.attrGet("style") ?? "")?.[1];
-      if (align) {
-        token.attrs = (token.attrs ?? []).filter(([name]) => name !== "style");
-        token.attrJoin("class", `align-${align}`);
-      }
-      return self.renderToken(tokens, i, options);
-    };
-  }
 
   // Every heading gets an id ("section-" and its words), so a contents list and a councillor's link can point at it.
   md.core.ruler.push("heading_ids", (state) => {
@@ -78,11 +81,6 @@ function portalMarkdown(): MarkdownIt {
     env.tables = (env.tables ?? 0) + 1;
     return `<section class="table-wrap" tabindex="0" aria-label="Table ${env.tables}">${self.renderToken(tokens, i, options)}`;
   };
-  // Column headings carry no meaning out of their table: kept out of search excerpts ("WhatWhoBy whenStatus").
-  md.renderer.rules["thead_open"] = (tokens, i, options, _env, self) => {
-    tokens[i]!.attrSet("data-pagefind-ignore", "");
-    return self.renderToken(tokens, i, options);
-  };
   md.renderer.rules["table_close"] = (tokens, i, options, _env, self) => `${self.renderToken(tokens, i, options)}</section>`;
   return md;
 }
@@ -101,8 +99,8 @@ export function outlineOf(source: string): { id: string; text: string }[] {
 
 /**
  * The last text parsed, and its tokens: a report page asks for its text's headings and its HTML in
- * turn, and a long report need not be parsed twice. (The renderer's rules do set attributes on the tokens,
- * but only ones that come out the same when set again, so rendering the same tokens twice gives the same HTML.)
+ * turn, and a long report need not be parsed twice. (Every attribute is set when the text is parsed; the
+ * renderer's rules change no token, so the same tokens always render to the same HTML.)
  */
 let last: { source: string; tokens: Token[] } | undefined;
 function parsed(source: string): Token[] {
