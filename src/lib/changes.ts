@@ -23,6 +23,7 @@ import {
 } from "./queries.ts";
 import { formatWhen } from "./format.ts";
 import { routes } from "./routes.ts";
+import { pushTo } from "./maps.ts";
 
 export interface Change {
   /** When it happened (a period string; figures use the period they describe). */
@@ -386,9 +387,7 @@ export function groupFigures(changes: readonly Change[]): Change[] {
   const figures = new Map<string, Change[]>();
   for (const c of changes) {
     if (c.kind !== "New figure") continue;
-    const group = figures.get(c.href);
-    if (group) group.push(c);
-    else figures.set(c.href, [c]);
+    pushTo(figures, c.href, c);
   }
   const out: Change[] = [];
   for (const c of changes) {

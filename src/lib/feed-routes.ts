@@ -2,6 +2,7 @@
 import type { Portal } from "./content/model.ts";
 import { allChanges, type Change } from "./changes.ts";
 import type { FeedScope } from "./routes.ts";
+import { cached, pushTo } from "./maps.ts";
 
 export const FEED_SCOPES = ["plans", "committees", "kpis"] as const satisfies readonly FeedScope[];
 
@@ -38,16 +39,10 @@ const grouped = new WeakMap<Portal, ChangesBy>();
  * changes per portal, which every feed then looks its own list up in.
  */
 function changesBy(portal: Portal): ChangesBy {
-  let by = grouped.get(portal);
-  if (by) return by;
-  by = { plans: new Map(), committees: new Map(), kpis: new Map() };
-  for (const c of allChanges(portal))
-    for (const scope of FEED_SCOPES)
-      for (const slug of c.about[scope]) {
-        const list = by[scope].get(slug);
-        if (list) list.push(c);
-        else by[scope].set(slug, [c]);
-      }
-  grouped.set(portal, by);
-  return by;
+  return cached(grouped, portal, () => {
+    const by: ChangesBy = { plans: new Map(), committees: new Map(), kpis: new Map() };
+    for (const c of allChanges(portal))
+      for (const scope of FEED_SCOPES) for (const slug of c.about[scope]) pushTo(by[scope], slug, c);
+    return by;
+  });
 }

@@ -1,5 +1,6 @@
 import type { Unit } from "../schemas/index.ts";
 import { labelPeriod, parsePeriod } from "../schemas/period.ts";
+import { cached } from "./maps.ts";
 
 /** Made on first use: building it costs a command that formats no date (`npm run check`) 20 ms. */
 let dateFormat: Intl.DateTimeFormat | undefined;
@@ -35,13 +36,11 @@ const numberFormats = new Map<number, Intl.NumberFormat>();
 
 /** One formatter per number of decimals: building one costs far more than using it. */
 function numberFormat(decimals: number): Intl.NumberFormat {
-  let f = numberFormats.get(decimals);
-  if (!f)
-    numberFormats.set(
-      decimals,
-      (f = new Intl.NumberFormat("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })),
-    );
-  return f;
+  return cached(
+    numberFormats,
+    decimals,
+    () => new Intl.NumberFormat("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }),
+  );
 }
 
 /** A value with its unit, e.g. "22.4%", "30 weeks", "£1,200", "1,997". */

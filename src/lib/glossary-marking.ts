@@ -17,6 +17,7 @@ import render from "dom-serializer";
 import { Element, Text, type ChildNode } from "domhandler";
 import { Parser } from "htmlparser2";
 import type { Term } from "../schemas/index.ts";
+import { cached } from "./maps.ts";
 import { escapeRegExp, looseWords } from "./word-pattern.ts";
 
 /** Elements whose text is never marked: links cannot nest, headings stay clean, code is not prose. */
@@ -188,24 +189,23 @@ interface Marker {
 }
 const markers = new WeakMap<readonly Term[], Marker | undefined>();
 function markerFor(terms: readonly Term[]): Marker | undefined {
-  if (markers.has(terms)) return markers.get(terms);
+  return cached(markers, terms, () => compileMarker(terms));
+}
+function compileMarker(terms: readonly Term[]): Marker | undefined {
   const acronyms = terms.filter((t) => t.expansion && /^[A-Z][A-Za-z0-9&/]*[A-Z0-9]$/.test(t.term));
   const byWord = new Map(acronyms.map((t) => [t.term, t]));
-  const marker =
-    acronyms.length === 0
-      ? undefined
-      : {
-          byWord,
-          pattern: new RegExp(
-            `(?<![\\w&/-])(${[...byWord.keys()]
-              .sort((a, b) => b.length - a.length)
-              .map(escapeRegExp)
-              .join("|")})(s?)(?![\\w/-])`,
-            "g",
-          ),
-        };
-  markers.set(terms, marker);
-  return marker;
+  return acronyms.length === 0
+    ? undefined
+    : {
+        byWord,
+        pattern: new RegExp(
+          `(?<![\\w&/-])(${[...byWord.keys()]
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join("|")})(s?)(?![\\w/-])`,
+          "g",
+        ),
+      };
 }
 
 function element(name: string, attribs: Record<string, string>, children: (Element | string)[]): Element {

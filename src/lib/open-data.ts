@@ -6,6 +6,7 @@ import type { Kpi } from "../schemas/index.ts";
 import { targetAt } from "./kpi-status.ts";
 import { comparePeriods, labelPeriod, period } from "../schemas/period.ts";
 import { routes } from "./routes.ts";
+import { pushTo } from "./maps.ts";
 
 export const CSV_COLUMNS = [
   "kpi",
@@ -47,9 +48,7 @@ function rowsOf(entry: Entry<Kpi>): CsvRow[] {
     for (const c of kpi.comparators.filter((c) => (c.series ?? headline) === s.id))
       for (const x of c.values) {
         const text = `${c.label}: ${x.value}${x.provisional ? " (provisional)" : ""}`;
-        const texts = comparatorText.get(x.period);
-        if (texts) texts.push(text);
-        else comparatorText.set(x.period, [text]);
+        pushTo(comparatorText, x.period, text);
       }
     return [...s.values]
       .sort((a, b) => comparePeriods(period(a.period), period(b.period)))

@@ -14,6 +14,7 @@ import { comparePeriods, period } from "../schemas/period.ts";
 import { routes } from "./routes.ts";
 import { parseReportRef } from "./slug.ts";
 import { formatWhen } from "./format.ts";
+import { cached, pushTo } from "./maps.ts";
 
 /**
  * Drafts appear only in `astro dev`; a build never publishes them. The content
@@ -46,10 +47,11 @@ const memos = new WeakMap<Portal, Map<string, unknown>>();
  * thousands of pages from one portal, and these answers do not change between them.
  */
 function memo<T>(portal: Portal, key: string, compute: () => T): T {
-  let cache = memos.get(portal);
-  if (!cache) memos.set(portal, (cache = new Map()));
-  if (!cache.has(key)) cache.set(key, compute());
-  return cache.get(key) as T;
+  return cached(
+    cached(memos, portal, () => new Map()),
+    key,
+    compute,
+  ) as T;
 }
 
 /** Reports with at least one visible version, newest first. */
@@ -112,14 +114,9 @@ export function decisionsAbout(portal: Portal, about: { action: string } | { kpi
   const index = memo(portal, "decisionsAbout", () => {
     const byAction = new Map<string, DecisionEntry[]>();
     const byKpi = new Map<string, DecisionEntry[]>();
-    const add = (map: Map<string, DecisionEntry[]>, key: string, d: DecisionEntry) => {
-      const list = map.get(key);
-      if (list) list.push(d);
-      else map.set(key, [d]);
-    };
     for (const d of portal.decisions) {
-      for (const a of new Set(d.actions)) add(byAction, a, d);
-      for (const k of new Set(d.kpis)) add(byKpi, k, d);
+      for (const a of new Set(d.actions)) pushTo(byAction, a, d);
+      for (const k of new Set(d.kpis)) pushTo(byKpi, k, d);
     }
     return { byAction, byKpi };
   });

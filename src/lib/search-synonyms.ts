@@ -5,6 +5,7 @@
  * of every term it uses: its acronym, the words it stands for and its aliases.
  */
 import type { Term } from "../schemas/index.ts";
+import { cached, pushTo } from "./maps.ts";
 import { looseWords } from "./word-pattern.ts";
 
 /**
@@ -13,11 +14,7 @@ import { looseWords } from "./word-pattern.ts";
  * Therapy") are one group. In glossary order, each spelling once.
  */
 export function synonymGroups(terms: readonly Term[]): string[][] {
-  const known = groupsOf.get(terms);
-  if (known) return known;
-  const groups = groupSpellings(terms);
-  groupsOf.set(terms, groups);
-  return groups;
+  return cached(groupsOf, terms, () => groupSpellings(terms));
 }
 
 /** Every page asks for the same glossary's groups: worked out once per glossary. */
@@ -59,10 +56,7 @@ export function searchSynonyms(text: string, groups: readonly (readonly string[]
   const needed = neededWords(groups);
   const starts = new Map<string, number[]>();
   forEachWord(text, (word, start) => {
-    if (!needed.has(word)) return;
-    const list = starts.get(word);
-    if (list) list.push(start);
-    else starts.set(word, [start]);
+    if (needed.has(word)) pushTo(starts, word, start);
   });
   const added = new Set<string>();
   const out: Synonyms[] = [];
@@ -128,36 +122,29 @@ function forEachWord(text: string, visit: (word: string, start: number) => void)
 /** The words of every spelling in `groups`, worked out once per list of groups. */
 const neededOf = new WeakMap<readonly (readonly string[])[], ReadonlySet<string>>();
 function neededWords(groups: readonly (readonly string[])[]): ReadonlySet<string> {
-  let needed = neededOf.get(groups);
-  if (!needed) neededOf.set(groups, (needed = new Set(groups.flat().flatMap((s) => finderFor(s).words))));
-  return needed;
+  return cached(neededOf, groups, () => new Set(groups.flat().flatMap((s) => finderFor(s).words)));
 }
 
 /** What finding a spelling takes, worked out once: every page tests every spelling. */
 interface Finder {
   /** The spelling's words: a text without all of them cannot hold it. */
   readonly words: readonly string[];
-  /** The spelling, its words apart by any spaces, in any case unless it is an acronym. */
-  readonly pattern: RegExp;
   /**
-   * The same pattern matching only where it is set to start, for a spelling that starts with a letter or a
-   * digit: a use of it starts where a word of the text does, the spelling's first word.
+   * The spelling, its words apart by any spaces, in any case unless it is an acronym. Sticky (it matches
+   * only where it is set to start) for a spelling that starts with a letter or a digit, whose every use
+   * starts where a word of the text does, its first word; global for one that starts with a sign.
    */
-  readonly sticky: RegExp | undefined;
+  readonly pattern: RegExp;
 }
 const finders = new Map<string, Finder>();
 function finderFor(spelling: string): Finder {
-  let finder = finders.get(spelling);
-  if (!finder) {
-    const flags = isAcronym(spelling) ? "" : "i";
-    finder = {
+  return cached(finders, spelling, () => {
+    const anchored = WORD_CHARACTER.test(characterAt(spelling.trim(), 0));
+    return {
       words: wordsOf(spelling),
-      pattern: looseWords(spelling, `g${flags}`),
-      sticky: WORD_CHARACTER.test(characterAt(spelling.trim(), 0)) ? looseWords(spelling, `y${flags}`) : undefined,
+      pattern: looseWords(spelling, `${anchored ? "y" : "g"}${isAcronym(spelling) ? "" : "i"}`),
     };
-    finders.set(spelling, finder);
-  }
-  return finder;
+  });
 }
 
 /** A letter or a digit, in any script. */
@@ -175,12 +162,12 @@ const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 function occurs(text: string, starts: ReadonlyMap<string, readonly number[]>, spelling: string): boolean {
   const finder = finderFor(spelling);
   if (!finder.words.every((w) => starts.has(w))) return false;
-  const { sticky, pattern } = finder;
-  if (sticky) {
+  const { pattern } = finder;
+  if (pattern.sticky) {
     // Each start is a word's, so the character before it is not a letter or a digit.
     for (const at of starts.get(finder.words[0]!)!) {
-      sticky.lastIndex = at;
-      const m = sticky.exec(text);
+      pattern.lastIndex = at;
+      const m = pattern.exec(text);
       if (m && !WORD_CHARACTER.test(characterAt(text, at + m[0].length))) return true;
     }
     return false;

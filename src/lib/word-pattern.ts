@@ -1,4 +1,5 @@
 /** Patterns that find words an officer wrote in running text: glossary marking and search synonyms share them. */
+import { cached } from "./maps.ts";
 
 /** `text` with every character a regular expression gives a meaning to escaped. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -9,10 +10,10 @@ export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|
  * shared, so a caller sets its `lastIndex` before using it.
  */
 export function looseWords(words: string, flags: string): RegExp {
-  const key = `${flags}\u0000${words}`;
-  let pattern = compiled.get(key);
-  if (!pattern)
-    compiled.set(key, (pattern = new RegExp(words.trim().split(/\s+/).map(escapeRegExp).join("\\s+"), flags)));
-  return pattern;
+  return cached(
+    compiled,
+    `${flags}\u0000${words}`,
+    () => new RegExp(words.trim().split(/\s+/).map(escapeRegExp).join("\\s+"), flags),
+  );
 }
 const compiled = new Map<string, RegExp>();

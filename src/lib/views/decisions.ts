@@ -5,6 +5,7 @@
  */
 import type { DecisionEntry, MeetingEntry, Portal } from "../content/model.ts";
 import { byWhenDesc, committeeName, followUpCounts, followUpState, meetingOf } from "../queries.ts";
+import { pushTo } from "../maps.ts";
 
 /** How many of the newest decisions the log's front page shows. */
 export const LATEST_DECISIONS = 20;
@@ -62,11 +63,7 @@ export function decisionsLog(portal: Portal, today: string): DecisionsLog {
     })
     .sort((a, b) => byWhenDesc(a.m.data.date, b.m.data.date) || a.d.id.localeCompare(b.d.id, "en", { numeric: true }));
   const byYear = new Map<string, DecisionRow[]>();
-  for (const r of rows) {
-    const list = byYear.get(r.year);
-    if (list) list.push(r);
-    else byYear.set(r.year, [r]);
-  }
+  for (const r of rows) pushTo(byYear, r.year, r);
   const years = [...byYear].map(([year, list]) => ({ year, rows: list })).sort((a, b) => b.year.localeCompare(a.year));
   const log = { years, latest: rows.slice(0, LATEST_DECISIONS) };
   byDay.set(today, log);

@@ -17,6 +17,7 @@ import { comparePeriods, period } from "../../schemas/period.ts";
 import { routes } from "../routes.ts";
 import { ACTION_STATUS, NO_STATUS } from "../words.ts";
 import { esc } from "../charts/svg.ts";
+import { cached } from "../maps.ts";
 
 export type ProsePart =
   | { readonly kind: "html"; readonly html: string }
@@ -168,11 +169,8 @@ export function diffableText(portal: Portal, version: VersionEntry): string {
  * the current version has two pages (the report's address and its own), and a long text is slow to parse.
  */
 export function proseOutline(version: VersionEntry): readonly { id: string; text: string }[] {
-  let outline = outlines.get(version);
-  if (!outline) {
-    outline = version.prose.format === "md" ? outlineOf(version.body) : mdxOutlineOf(version.prose.mdx.markdown);
-    outlines.set(version, outline);
-  }
-  return outline;
+  return cached(outlines, version, () =>
+    version.prose.format === "md" ? outlineOf(version.body) : mdxOutlineOf(version.prose.mdx.markdown),
+  );
 }
 const outlines = new WeakMap<VersionEntry, readonly { id: string; text: string }[]>();
